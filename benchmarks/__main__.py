@@ -1,0 +1,15 @@
+"""`make bench`: run every benchmark and print its figures."""
+
+from __future__ import annotations
+
+from benchmarks import bench_mentions
+
+
+def main() -> None:
+    for module in (bench_mentions,):
+        print(f"== {module.__name__}")
+        module.run()
+
+
+if __name__ == "__main__":
+    main()

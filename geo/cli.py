@@ -1,0 +1,132 @@
+"""The ``frontline`` command line (DESIGN.md §6 is the contract).
+
+JSON goes to stdout, one object per line; errors go to stderr as ``file[:line]: reason``.
+Exit codes: 0 success, 1 not found, 2 usage, 3 some inputs failed (the rest were processed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from typing import Any, TextIO
+
+from geo.errors import ArticleError, FrontlineError, GazetteerError
+
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+DEFAULT_INPUT = "seeds"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with code 2 and a one-line message on usage errors."""
+
+    def error(self, message: str) -> Any:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bad date {value!r}, expected YYYY-MM-DD") from None
+
+
+def _emit(record: dict[str, Any], out: TextIO) -> None:
+    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _report(error: FrontlineError, err: TextIO) -> None:
+    err.write(f"frontline: {error}\n")
+
+
+def _articles(args: argparse.Namespace, err: TextIO, failures: list[int]) -> Iterator[Any]:
+    from geo import io
+
+    for item in io.iter_articles(args.paths or [DEFAULT_INPUT], published=args.published):
+        if isinstance(item, ArticleError):
+            _report(item, err)
+            failures.append(1)
+        else:
+            yield item
+
+
+def cmd_mentions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``frontline mentions``: Mention records of every article."""
+    from geo.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    failures: list[int] = []
+    for article in _articles(args, err, failures):
+        for mention in gazetteer.find_mentions(article.text, article=article.name):
+            _emit(mention.as_json(), out)
+    return EXIT_PARTIAL if failures else EXIT_OK
+
+
+def cmd_gazetteer_resolve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``frontline gazetteer resolve NAME``: one place as JSON; exit 1 if unknown."""
+    from geo.gazetteer import load_gazetteer
+
+    try:
+        place = load_gazetteer().resolve(args.name)
+    except GazetteerError as exc:
+        err.write(f"frontline: {exc}\n")
+        return EXIT_NOT_FOUND
+    _emit(place.as_json(), out)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every sub-command."""
+    parser = _Parser(prog="frontline", description="News articles to a dated front-line map.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def with_inputs(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--published",
+            type=_date,
+            metavar="YYYY-MM-DD",
+            help="publication date (overrides the manifest)",
+        )
+        p.add_argument(
+            "paths",
+            nargs="*",
+            metavar="PATH",
+            help="files, directories (their *.txt + manifest.csv) or - for stdin "
+            f"(default: {DEFAULT_INPUT}/)",
+        )
+
+    p = sub.add_parser("mentions", help="place mentions as JSON lines")
+    with_inputs(p)
+    p.set_defaults(func=cmd_mentions)
+
+    g = sub.add_parser("gazetteer", help="gazetteer look-ups")
+    gsub = g.add_subparsers(dest="gazetteer_command", required=True, parser_class=_Parser)
+    r = gsub.add_parser("resolve", help="resolve one place name")
+    r.add_argument("name")
+    r.set_defaults(func=cmd_gazetteer_resolve)
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Entry point of the ``frontline`` console script; returns the exit code."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.func
+    try:
+        return func(args, out, err)
+    except BrokenPipeError:  # `frontline … | head`
+        return EXIT_OK
+    except FrontlineError as exc:
+        _report(exc, err)
+        return EXIT_PARTIAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

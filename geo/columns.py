@@ -1,0 +1,93 @@
+"""Column names and vocabularies, in one place (after movingpandas).
+
+The vocabularies are contracts (DESIGN.md §3): checks outside the test suite compare exact strings.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- gazetteer.csv -------------------------------------------------------------------------------
+PLACE_ID: Final = "place_id"
+NAME: Final = "name"
+ALIASES: Final = "aliases"
+PLACE_TYPE: Final = "place_type"
+LAT: Final = "lat"
+LON: Final = "lon"
+ADMIN1: Final = "admin1"
+PARENT_ID: Final = "parent_id"
+POPULATION: Final = "population"
+GEONAMES_ID: Final = "geonames_id"
+SOURCE: Final = "source"
+NOTE: Final = "note"
+GAZETTEER_COLUMNS: Final = (
+    PLACE_ID,
+    NAME,
+    ALIASES,
+    PLACE_TYPE,
+    LAT,
+    LON,
+    ADMIN1,
+    PARENT_ID,
+    POPULATION,
+    GEONAMES_ID,
+    SOURCE,
+    NOTE,
+)
+ALIAS_SEPARATOR: Final = "|"
+
+# --- Mention record (DESIGN.md §4) ---------------------------------------------------------------
+ARTICLE: Final = "article"
+SURFACE: Final = "surface"
+START: Final = "start"
+END: Final = "end"
+PLACE: Final = "place"
+GEO_PRECISION: Final = "geo_precision"
+MENTION_FIELDS: Final = (
+    ARTICLE,
+    SURFACE,
+    START,
+    END,
+    PLACE_ID,
+    PLACE,
+    PLACE_TYPE,
+    LAT,
+    LON,
+    GEO_PRECISION,
+)
+
+# --- vocabularies --------------------------------------------------------------------------------
+PLACE_TYPES: Final = frozenset(
+    {
+        "country",
+        "governorate",
+        "city",
+        "town",
+        "village",
+        "neighbourhood",
+        "countryside",
+        "facility",
+        "road",
+        "river",
+        "region",
+    }
+)
+
+#: geo_precision per place type (DESIGN.md §3): 1 exact place, 2 near a place / part of a city,
+#: 3 district or countryside, 4 governorate, 5 larger region, 6 country.
+GEO_PRECISION_BY_TYPE: Final = {
+    "city": 1,
+    "town": 1,
+    "village": 1,
+    "facility": 1,
+    "neighbourhood": 2,
+    "countryside": 3,
+    "road": 3,
+    "governorate": 4,
+    "region": 5,
+    "river": 5,
+    "country": 6,
+}
+
+#: ISO 3166-1 code of Syria; ``admin1`` values of Syrian places start with it.
+SYRIA: Final = "SY"

@@ -1,0 +1,653 @@
+"""Place resolution: the gazetteer, and place mentions found in one pass over an article.
+
+``Gazetteer.lookup`` returns ``None`` for an unknown name, ``Gazetteer.resolve`` raises
+:class:`~geo.errors.GazetteerError`. ``Gazetteer.find_mentions`` runs one Aho-Corasick pass of
+every alias (and every generic facility/road noun) over the normalised text, keeps the longest
+match at each place in the text, then applies the context rules:
+
+* **sense** — a governorate capital preceded by ``province of`` / ``governorate of`` is the
+  governorate; otherwise a bare name is the city (``Hama province`` is its own alias);
+* **homonyms** — an alias shared by several places goes to the candidate whose governorate the
+  rest of the article names most, else to the most populous;
+* **generic nouns** — ``the highway`` / ``the road`` followed by ``linking``/``to``/``between``
+  and places on a known road resolve to that road; ``its airport`` / ``the military academy``
+  resolve to the facility of that kind in the governorate of the nearest preceding mention;
+* **unresolved** — a capitalised name after ``the town of`` / ``the village of`` … that the
+  gazetteer does not know is reported with ``place_id=None``, never silently dropped.
+
+Coordinates are WGS84; every API here that takes or returns a coordinate pair says ``(lat, lon)``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import math
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import numpy as np
+import pandas as pd
+
+from geo import columns as C
+from geo.errors import GazetteerError
+from geo.normalize import key, name_keys, normalize, normalize_name
+
+#: Determiners before a generic noun ("the highway", "its airport").
+GENERIC_DETERMINERS = ("the", "its", "their", "this", "that")
+#: Generic road nouns; resolved from the places that follow them.
+ROAD_NOUNS = ("highway", "motorway", "road", "expressway")
+_LINK_WORDS = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:linking|connecting|between|to|from|toward|towards)\b"
+)
+_GOVERNORATE_CUE = re.compile(r"(?:province|governorate)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_UNRESOLVED_CUE = re.compile(
+    r"\b(?:town|city|village|district|neighbou?rhood|suburb|province|governorate|region|area)"
+    r"\s+of\s+"
+    r"((?:(?:al|el|ad|an|as|ash|at|ar|az)[-\s])?[A-Z][\w'’‘]+"
+    r"(?:[-\s](?:(?:al|el|ad|an|as|ash|at|ar|az)[-\s])?[A-Z][\w'’‘]+){0,3})"
+)
+_CASE_ANY, _CASE_PROPER, _CASE_EXACT = 0, 1, 2
+_GENERIC_WINDOW_CHARS = 600
+_ROAD_WINDOW_CHARS = 80
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer row. ``lat``/``lon`` are WGS84 degrees."""
+
+    place_id: str
+    name: str
+    place_type: str
+    lat: float
+    lon: float
+    admin1: str
+    parent_id: str | None = None
+    population: int | None = None
+
+    @property
+    def geo_precision(self) -> int:
+        """DESIGN.md §3 ``geo_precision`` for this kind of place."""
+        return C.GEO_PRECISION_BY_TYPE[self.place_type]
+
+    @property
+    def in_syria(self) -> bool:
+        """True for places inside Syria (``admin1`` is ``SY`` or ``SY-…``)."""
+        return self.admin1 == C.SYRIA or self.admin1.startswith(C.SYRIA + "-")
+
+    def as_json(self) -> dict[str, Any]:
+        """The ``frontline gazetteer resolve`` record (DESIGN.md §6)."""
+        return {
+            C.PLACE_ID: self.place_id,
+            C.NAME: self.name,
+            C.PLACE_TYPE: self.place_type,
+            C.LAT: self.lat,
+            C.LON: self.lon,
+            C.ADMIN1: self.admin1,
+        }
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place mention (DESIGN.md §4). ``place_id`` is ``None`` for an unresolved candidate."""
+
+    article: str
+    surface: str
+    start: int
+    end: int
+    place_id: str | None
+    place: str | None
+    place_type: str | None
+    lat: float | None
+    lon: float | None
+    geo_precision: int | None
+
+    def as_json(self) -> dict[str, Any]:
+        """The record as printed by ``frontline mentions``."""
+        return asdict(self)
+
+
+@dataclass
+class _Entry:
+    """What one matcher key stands for."""
+
+    length: int
+    places: list[tuple[str, int]] = field(default_factory=list)  # (place_id, case mode)
+    generic: str | None = None  # generic noun (road or facility kind), for determiner keys
+
+
+def _case_mode(alias: str) -> int:
+    letters = [c for c in alias if c.isalpha()]
+    if not any(c.isupper() or c.islower() for c in letters):
+        return _CASE_ANY  # scripts without case (Arabic)
+    if len(letters) <= 4 and all(c.isupper() for c in letters):
+        return _CASE_EXACT  # acronyms: US, UK, UAE
+    if any(c.isupper() for c in letters):
+        return _CASE_PROPER
+    return _CASE_ANY  # common-noun phrases written lower-case in the gazetteer
+
+
+def _case_ok(mode: int, alias_letters: str, surface: str) -> bool:
+    if mode == _CASE_ANY:
+        return True
+    if mode == _CASE_PROPER:
+        return any(c.isupper() for c in surface)
+    return "".join(c for c in surface if c.isalpha()) == alias_letters
+
+
+class Gazetteer:
+    """Places and their aliases, with a one-pass mention matcher.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Rows with the ``data/gazetteer.csv`` columns (:data:`geo.columns.GAZETTEER_COLUMNS`).
+    roads : mapping of str to sequence of str, optional
+        For each road ``place_id``, the ``place_id`` of the towns it passes (used to resolve
+        "the highway linking Aleppo to Damascus").
+    blocked : iterable of str, optional
+        Names that contain a place name but are not places ("France 24", "Voice of America").
+        They take part in the longest-match contest, so the place inside them is not reported.
+    """
+
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        roads: Mapping[str, Sequence[str]] | None = None,
+        blocked: Iterable[str] | None = None,
+    ) -> None:
+        missing = set(C.GAZETTEER_COLUMNS) - set(frame.columns)
+        if missing:
+            raise GazetteerError(f"gazetteer lacks columns: {sorted(missing)}")
+        frame = frame.copy()
+        for col in (C.LAT, C.LON, C.POPULATION):
+            frame[col] = pd.to_numeric(frame[col], errors="coerce")
+        self.frame = frame.set_index(C.PLACE_ID, drop=False)
+        if not self.frame.index.is_unique:
+            dupes = sorted(self.frame.index[self.frame.index.duplicated()].unique())
+            raise GazetteerError(f"duplicate place_id in gazetteer: {dupes[:10]}")
+        self.roads = {k: tuple(v) for k, v in (roads or {}).items()}
+        self._places: dict[str, Place] = {}
+        self._alias_lists: dict[str, list[str]] = {}
+        for rec in self.frame.to_dict("records"):
+            pid, pop, parent = str(rec[C.PLACE_ID]), rec[C.POPULATION], rec[C.PARENT_ID]
+            self._places[pid] = Place(
+                place_id=pid,
+                name=str(rec[C.NAME]),
+                place_type=str(rec[C.PLACE_TYPE]),
+                lat=float(rec[C.LAT]),
+                lon=float(rec[C.LON]),
+                admin1=str(rec[C.ADMIN1]),
+                parent_id=parent if isinstance(parent, str) and parent not in ("", "nan") else None,
+                population=int(pop) if pd.notna(pop) else None,
+            )
+            aliases = rec[C.ALIASES]
+            self._alias_lists[pid] = [str(rec[C.NAME])] + (
+                aliases.split(C.ALIAS_SEPARATOR) if isinstance(aliases, str) and aliases else []
+            )
+        pairs = [(pid, alias) for pid in self._places for alias in self.aliases(pid)]
+        self._alias_keys = name_keys([alias for _, alias in pairs])
+        self._pairs = pairs
+        self._keys_of: dict[str, set[str]] = {pid: set() for pid in self._places}
+        for (pid, _), keys in zip(pairs, self._alias_keys, strict=True):
+            self._keys_of[pid] |= keys
+        self._capital_of = self._find_capitals()
+        self._facility_kinds = self._find_facility_kinds()
+        self._blocked = set(blocked or ())
+        self._entries: list[_Entry] = []
+        self._keys: dict[str, int] = {}
+        self._alias_letters: dict[tuple[int, str], str] = {}
+        self._build_matcher()
+
+    # --- construction --------------------------------------------------------------------
+    def aliases(self, place_id: str) -> list[str]:
+        """The name and every alias of ``place_id``, as written in the gazetteer."""
+        return list(self._alias_lists[place_id])
+
+    def _priority(self, place_id: str) -> tuple[int, int, str]:
+        place = self._places[place_id]
+        rank = {"country": 0, "governorate": 1, "city": 2, "town": 3}.get(place.place_type, 4)
+        return (rank, -(place.population or 0), place_id)
+
+    def _find_capitals(self) -> dict[str, str]:
+        """City place_id → its governorate's place_id, for governorate capitals."""
+        capitals: dict[str, str] = {}
+        for place in self._places.values():
+            if place.place_type != "governorate":
+                continue
+            stem = key(re.sub(r"\s+governorate$", "", place.name, flags=re.IGNORECASE))
+            for other in self._places.values():
+                if (
+                    other.admin1 == place.admin1
+                    and other.place_type == "city"
+                    and stem in self._keys_of[other.place_id]
+                ):
+                    capitals[other.place_id] = place.place_id
+        return capitals
+
+    def _find_facility_kinds(self) -> dict[str, list[str]]:
+        """Generic noun ("airport", "military academy") → facility place_ids of that kind."""
+        kinds: dict[str, list[str]] = {}
+        for place in self._places.values():
+            if place.place_type != "facility" or not place.parent_id:
+                continue
+            if place.parent_id not in self._places:
+                continue
+            parent_keys = self._keys_of[place.parent_id]
+            for k in self._keys_of[place.place_id]:
+                for pk in parent_keys:
+                    for form in (pk + " s ", pk + " "):
+                        if k.startswith(form) and len(k) > len(form):
+                            kinds.setdefault(k[len(form) :], []).append(place.place_id)
+        return {k: sorted(set(v)) for k, v in kinds.items()}
+
+    def _entry(self, norm_key: str) -> _Entry:
+        idx = self._keys.get(norm_key)
+        if idx is None:
+            idx = len(self._entries)
+            self._keys[norm_key] = idx
+            self._entries.append(_Entry(length=len(norm_key) + 1))
+        return self._entries[idx]
+
+    def _build_matcher(self) -> None:
+        for (place_id, alias), keys in zip(self._pairs, self._alias_keys, strict=True):
+            mode = _case_mode(alias)
+            letters = "".join(c for c in alias if c.isalpha())
+            for k in keys:
+                entry = self._entry(k)
+                if all(p != place_id for p, _ in entry.places):
+                    entry.places.append((place_id, mode))
+                    self._alias_letters[(self._keys[k], place_id)] = letters
+        for entry in self._entries:
+            entry.places.sort(key=lambda pm: self._priority(pm[0]))
+        for phrase in self._blocked:
+            for k in normalize_name(phrase):
+                self._entry(k)  # an entry with no places: matched, then dropped
+        generics = list(ROAD_NOUNS) + list(self._facility_kinds)
+        for noun in generics:
+            for det in GENERIC_DETERMINERS:
+                self._entry(f"{det} {noun}").generic = noun
+        automaton = ahocorasick.Automaton()
+        for k, idx in self._keys.items():
+            automaton.add_word(" " + k, idx)
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    # --- lookup ---------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._places
+
+    def place(self, place_id: str) -> Place:
+        """The place with this ``place_id``; raises :class:`GazetteerError` if there is none."""
+        try:
+            return self._places[place_id]
+        except KeyError:
+            raise GazetteerError(f"no place with place_id {place_id!r}") from None
+
+    @property
+    def places(self) -> list[Place]:
+        """Every place, in gazetteer order."""
+        return list(self._places.values())
+
+    def name_keys(self, place_id: str) -> set[str]:
+        """The normalised keys of every name and alias of ``place_id``."""
+        return set(self._keys_of.get(place_id, set()))
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place ``name`` can denote, most likely first (empty if unknown)."""
+        if not isinstance(name, str):
+            raise TypeError(f"place name must be str, not {type(name).__name__}")
+        if name in self._places:
+            return [self._places[name]]
+        text = name.strip()
+        if not text or len(text) > 200:
+            return []
+        for variant in (text, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)):
+            for k in normalize_name(variant):
+                idx = self._keys.get(k)
+                if idx is not None and self._entries[idx].places:
+                    return [self._places[p] for p, _ in self._entries[idx].places]
+        return []
+
+    def lookup(self, name: object) -> Place | None:
+        """The place ``name`` most likely denotes, or ``None``.
+
+        ``None``, NaN and the empty string give ``None``; a non-string raises ``TypeError``.
+        """
+        if name is None or (isinstance(name, float) and math.isnan(name)):
+            return None
+        if not isinstance(name, str):
+            raise TypeError(f"place name must be str, not {type(name).__name__}")
+        found = self.candidates(name)
+        return found[0] if found else None
+
+    def resolve(self, name: object) -> Place:
+        """Like :meth:`lookup`, but an unknown name raises :class:`GazetteerError`."""
+        place = self.lookup(name)
+        if place is None:
+            hint = ""
+            if isinstance(name, str) and 0 < len(name) <= 200:
+                close = difflib.get_close_matches(key(name), list(self._keys), n=3, cutoff=0.8)
+                if close:
+                    hint = f"; did you mean {', '.join(close)}?"
+            raise GazetteerError(f"unknown place: {name!r}{hint}")
+        return place
+
+    def nearest(self, lat: float, lon: float, k: int = 1) -> list[tuple[Place, float]]:
+        """The ``k`` settlements nearest to (``lat``, ``lon``), with great-circle distance in m."""
+        settlements = [
+            p for p in self._places.values() if p.place_type in {"city", "town", "village"}
+        ]
+        lats = np.radians([p.lat for p in settlements])
+        lons = np.radians([p.lon for p in settlements])
+        la, lo = math.radians(lat), math.radians(lon)
+        hav = (
+            np.sin((lats - la) / 2) ** 2 + np.cos(la) * np.cos(lats) * np.sin((lons - lo) / 2) ** 2
+        )
+        distance_m = 2 * 6_371_008.8 * np.arcsin(np.sqrt(np.clip(hav, 0, 1)))
+        order = np.argsort(distance_m)[:k]
+        return [(settlements[i], float(distance_m[i])) for i in order]
+
+    # --- mentions -------------------------------------------------------------------------
+    def find_mentions(self, text: str, article: str = "-") -> list[Mention]:
+        """Every place mention in ``text``, in text order (DESIGN.md §4).
+
+        Parameters
+        ----------
+        text : str
+            Article text (any size; garbage is fine).
+        article : str
+            Value for the records' ``article`` field (the file name, or ``-``).
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        if not text:
+            return []
+        norm = normalize(text)
+        haystack = " " + norm.text
+        spans: list[tuple[int, int, int, list[str]]] = []  # (start, end, entry, place_ids)
+        generics: list[tuple[int, int, str]] = []
+        for end_idx, entry_idx in self._automaton.iter(haystack):
+            entry = self._entries[entry_idx]
+            n_end = end_idx  # exclusive end in norm coordinates (haystack has 1 leading space)
+            n_start = n_end - entry.length + 1
+            if n_end < len(norm.text) and norm.text[n_end] != " ":
+                o_last = int(norm.index[n_end - 1])
+                nxt = o_last + 1
+                if not (
+                    nxt < len(text) and text[nxt].isupper() and text[o_last].islower()
+                ):  # "provinceImage": a scrape artefact still ends the word
+                    continue
+            o_start, o_end = norm.span(n_start, n_end)
+            if o_end < len(text) and text[o_end] == "." and "." in text[o_start:o_end]:
+                o_end += 1  # an abbreviation keeps its final dot: "U.S."
+            surface = text[o_start:o_end]
+            if entry.generic is not None:
+                generics.append((o_start, o_end, entry.generic))
+                continue
+            ok = [
+                p
+                for p, mode in entry.places
+                if _case_ok(mode, self._alias_letters[(entry_idx, p)], surface)
+            ]
+            if ok or not entry.places:  # a blocked phrase still claims its span
+                spans.append((o_start, o_end, entry_idx, ok))
+        occupied = bytearray(len(text))
+        chosen = [span for span in _longest_non_overlapping(spans, occupied) if span[3]]
+        mentions = self._resolve_senses(text, chosen, article)
+        mentions += self._resolve_generics(text, generics, mentions, occupied, article)
+        mentions += self._unresolved(text, occupied, article)
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
+    def _mention(
+        self, text: str, start: int, end: int, place_id: str | None, article: str
+    ) -> Mention:
+        if place_id is None:
+            return Mention(article, text[start:end], start, end, None, None, None, None, None, None)
+        p = self._places[place_id]
+        return Mention(
+            article,
+            text[start:end],
+            start,
+            end,
+            p.place_id,
+            p.name,
+            p.place_type,
+            p.lat,
+            p.lon,
+            p.geo_precision,
+        )
+
+    def _resolve_senses(
+        self, text: str, chosen: list[tuple[int, int, int, list[str]]], article: str
+    ) -> list[Mention]:
+        support = Counter(self._places[ids[0]].admin1 for _, _, _, ids in chosen if len(ids) == 1)
+        out = []
+        for start, end, _, ids in chosen:
+            place_id = ids[0]
+            if len(ids) > 1:
+                place_id = max(ids, key=lambda p: (support[self._places[p].admin1], -ids.index(p)))
+            gov = self._capital_of.get(place_id)
+            if gov and _GOVERNORATE_CUE.search(text[max(0, start - 40) : start]):
+                place_id = gov
+            out.append(self._mention(text, start, end, place_id, article))
+        return out
+
+    def _resolve_generics(
+        self,
+        text: str,
+        generics: list[tuple[int, int, str]],
+        mentions: list[Mention],
+        occupied: bytearray,
+        article: str,
+    ) -> list[Mention]:
+        if not generics:
+            return []
+        out: list[Mention] = []
+        ordered = sorted(mentions, key=lambda m: m.start)
+        starts = [m.start for m in ordered]
+        for start, end, noun in generics:
+            noun_start = _noun_start(text, start, end)  # the surface is the noun alone
+            if 1 in occupied[noun_start:end]:
+                continue
+            place_id = (
+                self._road_for(text, end, ordered, starts)
+                if noun in ROAD_NOUNS
+                else self._facility_for(noun, noun_start, ordered, starts)
+            )
+            if place_id is not None:
+                out.append(self._mention(text, noun_start, end, place_id, article))
+                occupied[noun_start:end] = b"\x01" * (end - noun_start)
+        return out
+
+    def _road_for(
+        self, text: str, end: int, ordered: list[Mention], starts: list[int]
+    ) -> str | None:
+        window = text[end : end + _ROAD_WINDOW_CHARS]
+        stop = re.search(r"[.;!?\n]", window)
+        window = window[: stop.start()] if stop else window
+        if not _LINK_WORDS.match(window):
+            return None
+        lo = bisect.bisect_left(starts, end)
+        hi = bisect.bisect_left(starts, end + len(window))
+        following = {m.place_id for m in ordered[lo:hi] if m.place_id}
+        best, hits = None, 0
+        for road, towns in self.roads.items():
+            n = len(following & set(towns))
+            if n > hits:
+                best, hits = road, n
+        return best
+
+    def _facility_for(
+        self, noun: str, start: int, ordered: list[Mention], starts: list[int]
+    ) -> str | None:
+        kinds = self._facility_kinds.get(noun, [])
+        lo = bisect.bisect_left(starts, start - _GENERIC_WINDOW_CHARS)
+        hi = bisect.bisect_left(starts, start)
+        for m in reversed(ordered[lo:hi]):
+            if m.place_id is None or m.end > start:
+                continue
+            here = self._places[m.place_id]
+            for fid in kinds:
+                f = self._places[fid]
+                if fid == m.place_id:
+                    continue
+                if f.parent_id == m.place_id or (
+                    here.admin1 == f.admin1 and here.place_type != "country"
+                ):
+                    return fid
+        return None
+
+    def _unresolved(self, text: str, occupied: bytearray, article: str) -> list[Mention]:
+        out = []
+        for match in _UNRESOLVED_CUE.finditer(text):
+            start, end = match.span(1)
+            if 1 in occupied[start:end]:
+                continue
+            mention = self._mention(text, start, end, None, article)
+            cue = match.group(0).split()[0].lower().replace("neighborhood", "neighbourhood")
+            cue = {
+                "province": "governorate",
+                "suburb": "neighbourhood",
+                "area": "region",
+                "district": "region",
+            }.get(cue, cue)
+            out.append(replace(mention, place_type=cue if cue in C.PLACE_TYPES else None))
+        return out
+
+    # --- helpers for callers --------------------------------------------------------------
+    def mentions_frame(self, mentions: Iterable[Mention]) -> pd.DataFrame:
+        """Mentions as a DataFrame with the DESIGN.md §4 columns."""
+        return pd.DataFrame([m.as_json() for m in mentions], columns=list(C.MENTION_FIELDS))
+
+
+def _noun_start(text: str, start: int, end: int) -> int:
+    """Start of the noun in a "determiner noun" span."""
+    space = text.find(" ", start, end)
+    i = space + 1 if space >= 0 else start
+    while i < end and not text[i].isalpha():
+        i += 1
+    return i
+
+
+def _longest_non_overlapping(
+    spans: list[tuple[int, int, int, list[str]]], occupied: bytearray
+) -> list[tuple[int, int, int, list[str]]]:
+    """Keep the longest span wherever spans overlap (ties: the earlier one), in text order.
+
+    ``occupied`` (one byte per character of the text) is marked where spans are kept.
+    """
+    chosen = []
+    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        s, e = span[0], span[1]
+        if 1 in occupied[s:e]:
+            continue
+        occupied[s:e] = b"\x01" * (e - s)
+        chosen.append(span)
+    chosen.sort(key=lambda s: s[0])
+    return chosen
+
+
+def data_dir() -> Path:
+    """The folder holding ``gazetteer.csv`` and the other committed data files."""
+    env = os.environ.get("FRONTLINE_DATA")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: str | None = None) -> Gazetteer:
+    """Load (once per path) the gazetteer from ``data/gazetteer.csv`` and ``data/m5.geojson``."""
+    from geo import io
+
+    base = Path(path) if path else data_dir() / "gazetteer.csv"
+    frame = io.read_gazetteer_csv(base)
+    roads = io.read_road_waypoints(base.parent / "m5.geojson")
+    blocked = io.read_not_places(base.parent / "not_places.csv")
+    return Gazetteer(frame, roads=roads, blocked=blocked)
+
+
+#: How far outside Syria's (de-facto) outline a Syrian point may lie, in degrees (~1 km).
+OUTLINE_TOLERANCE_DEG = 0.01
+_DOCUMENTED_OUTSIDE = "outside Natural Earth"
+
+
+def validate_gazetteer(frame: pd.DataFrame, outline: Any | None = None) -> list[str]:
+    """Every problem in a gazetteer table, one line each (empty list: valid).
+
+    Checks unique non-empty ids and names, the place-type vocabulary, coordinate ranges, parent
+    references, Syrian points inside ``outline`` (a shapely geometry in lon/lat; rows whose note
+    documents that they lie outside Natural Earth's de-facto outline are exempt), and that no
+    alias maps to two places the matcher cannot tell apart (same governorate, type and
+    population). Line numbers count the CSV header as line 1.
+    """
+    import shapely
+
+    problems: list[str] = []
+    frame = frame.reset_index(drop=True)
+    lines = frame.index + 2
+    ids = frame[C.PLACE_ID].astype(str)
+    for line, pid in zip(lines[ids.duplicated()], ids[ids.duplicated()], strict=True):
+        problems.append(f"line {line}: duplicate place_id {pid!r}")
+    for col in (C.PLACE_ID, C.NAME, C.ADMIN1):
+        empty = frame[col].astype(str).str.strip() == ""
+        problems += [f"line {line}: empty {col}" for line in lines[empty]]
+    bad_type = ~frame[C.PLACE_TYPE].isin(C.PLACE_TYPES)
+    problems += [
+        f"line {line}: unknown place_type {t!r}"
+        for line, t in zip(lines[bad_type], frame[C.PLACE_TYPE][bad_type], strict=True)
+    ]
+    lat = pd.to_numeric(frame[C.LAT], errors="coerce")
+    lon = pd.to_numeric(frame[C.LON], errors="coerce")
+    bad = lat.isna() | lon.isna() | ~lat.between(-90, 90) | ~lon.between(-180, 180)
+    problems += [f"line {line}: lat/lon out of range" for line in lines[bad]]
+    known = set(ids)
+    parents = frame[C.PARENT_ID].astype(str)
+    orphan = (parents != "") & (parents != "nan") & ~parents.isin(known)
+    problems += [
+        f"line {line}: parent_id {p!r} is not a place"
+        for line, p in zip(lines[orphan], parents[orphan], strict=True)
+    ]
+    admin1 = frame[C.ADMIN1].astype(str)
+    syrian = (admin1 == C.SYRIA) | admin1.str.startswith(C.SYRIA + "-")
+    if outline is not None:
+        area = outline.buffer(OUTLINE_TOLERANCE_DEG)
+        inside = shapely.contains_xy(area, lon.fillna(0).to_numpy(), lat.fillna(0).to_numpy())
+        exempt = frame[C.NOTE].astype(str).str.contains(_DOCUMENTED_OUTSIDE, regex=False)
+        outside = syrian & ~inside & ~exempt & ~bad
+        problems += [
+            f"line {line}: Syrian place {pid!r} at ({la}, {lo}) (lat, lon) is outside Syria"
+            for line, pid, la, lo in zip(
+                lines[outside], ids[outside], lat[outside], lon[outside], strict=True
+            )
+        ]
+    owners: dict[str, set[int]] = {}
+    for i, (name, aliases) in enumerate(zip(frame[C.NAME], frame[C.ALIASES], strict=True)):
+        names = [str(name)]
+        if isinstance(aliases, str) and aliases:
+            names += aliases.split(C.ALIAS_SEPARATOR)
+        for alias in names:
+            if not alias.strip():
+                problems.append(f"line {i + 2}: empty alias")
+                continue
+            for k in normalize_name(alias):
+                owners.setdefault(k, set()).add(i)
+    pops = pd.to_numeric(frame[C.POPULATION], errors="coerce").fillna(0)
+    for k, rows in owners.items():
+        if len(rows) < 2:
+            continue
+        signatures = [(admin1[i], frame[C.PLACE_TYPE][i], int(pops[i])) for i in sorted(rows)]
+        if len(set(signatures)) < len(signatures):
+            clash = ", ".join(ids[i] for i in sorted(rows))
+            problems.append(f"alias {k!r} maps to places the matcher cannot tell apart: {clash}")
+    return problems

@@ -1,0 +1,244 @@
+"""Reading: articles, manifests, and the committed data files. Everything that reads disk is here.
+
+Readers never raise for one bad input in a batch: :func:`iter_articles` yields an
+:class:`~geo.errors.ArticleError` in place of the article it could not read, naming the file (and
+line), and goes on with the rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import io as _io
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pandas as pd
+
+from geo import columns as C
+from geo.errors import ArticleError, GazetteerError, ManifestError
+
+MANIFEST_NAME = "manifest.csv"
+MANIFEST_COLUMNS = ("file", "outlet", "published", "url", "language", "syndicated_from")
+STDIN_NAME = "-"
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article's text and what the manifest (or the caller) says about it."""
+
+    name: str
+    text: str
+    published: date | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
+    syndicated_from: str | None = None
+    path: str | None = None
+
+
+# --- gazetteer and roads --------------------------------------------------------------------------
+def read_gazetteer_csv(path: str | Path) -> pd.DataFrame:
+    """Read ``gazetteer.csv``; a malformed row raises :class:`GazetteerError` naming its line."""
+    path = Path(path)
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise GazetteerError(f"{path}: cannot read gazetteer: {exc}") from exc
+    missing = set(C.GAZETTEER_COLUMNS) - set(frame.columns)
+    if missing:
+        raise GazetteerError(f"{path}: missing columns {sorted(missing)}")
+    for col in (C.LAT, C.LON):
+        values = pd.to_numeric(frame[col], errors="coerce")
+        bad = values.isna()
+        if bad.any():
+            line = int(bad.to_numpy().argmax()) + 2  # header is line 1
+            raise GazetteerError(
+                f"{path}:{line}: {col} is not a number: {frame[col][bad].iloc[0]!r}"
+            )
+        frame[col] = values.astype(float)
+    for col in (C.POPULATION, C.GEONAMES_ID):
+        frame[col] = pd.to_numeric(frame[col].replace("", None), errors="coerce").astype("Int64")
+    for col in (C.PARENT_ID, C.NOTE, C.SOURCE, C.ALIASES, C.ADMIN1):
+        frame[col] = frame[col].astype(str)
+    return frame
+
+
+def read_outline(path: str | Path) -> Any:
+    """The union of the geometries of a GeoJSON file, as one shapely geometry (lon/lat)."""
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return unary_union([shape(f["geometry"]) for f in data["features"]])
+
+
+def read_road_waypoints(path: str | Path) -> dict[str, list[str]]:
+    """Road ``place_id`` → the ``place_id`` of the towns it passes, from ``m5.geojson``."""
+    path = Path(path)
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    roads: dict[str, list[str]] = {}
+    for feature in data.get("features", []):
+        props = feature.get("properties") or {}
+        if props.get(C.PLACE_ID):
+            roads[props[C.PLACE_ID]] = list(props.get("waypoint_place_ids") or [])
+    return roads
+
+
+def read_not_places(path: str | Path) -> list[str]:
+    """Names that contain a place name but are not places (``not_places.csv``: phrase,reason)."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [r["phrase"].strip() for r in csv.DictReader(fh) if (r.get("phrase") or "").strip()]
+
+
+# --- articles -------------------------------------------------------------------------------------
+def decode_article(raw: bytes, source: str) -> str:
+    """Decode an article's bytes; raise :class:`ArticleError` for empty, binary or bad text."""
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            source, f"file too large ({len(raw):,} bytes; limit {MAX_ARTICLE_BYTES:,})"
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ArticleError(source, f"invalid UTF-16 text: {exc.reason}") from exc
+    else:
+        if b"\x00" in raw[:8192]:
+            raise ArticleError(source, "binary file (NUL bytes), not text")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise ArticleError(
+                source, f"not valid UTF-8 (byte {exc.start}: {exc.reason})", line=line
+            ) from exc
+    if not text.strip():
+        raise ArticleError(source, "empty article (no text)")
+    return text
+
+
+def parse_date(value: str, source: str, line: int | None = None) -> date:
+    """Parse ``YYYY-MM-DD``; raise :class:`ArticleError` naming the source otherwise."""
+    try:
+        return date.fromisoformat(value.strip())
+    except (ValueError, AttributeError) as exc:
+        raise ArticleError(source, f"bad date {value!r}, expected YYYY-MM-DD", line=line) from exc
+
+
+def read_manifest(path: str | Path) -> tuple[dict[str, dict[str, str]], list[ManifestError]]:
+    """Read ``manifest.csv``: rows by file name, and the errors of the rows that were malformed."""
+    path = Path(path)
+    rows: dict[str, dict[str, str]] = {}
+    errors: list[ManifestError] = []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return rows, [ManifestError(str(path), f"cannot read manifest: {exc}")]
+    reader = csv.DictReader(_io.StringIO(text))
+    if not reader.fieldnames or "file" not in reader.fieldnames:
+        return rows, [ManifestError(str(path), "manifest has no 'file' column", line=1)]
+    for row in reader:
+        line = reader.line_num
+        if None in row or any(v is None for v in row.values()):
+            errors.append(ManifestError(str(path), "wrong number of fields", line=line))
+            continue
+        name = (row.get("file") or "").strip()
+        if not name:
+            errors.append(ManifestError(str(path), "empty 'file' field", line=line))
+            continue
+        published = (row.get("published") or "").strip()
+        if published:
+            try:
+                parse_date(published, str(path), line)
+            except ArticleError as exc:
+                errors.append(ManifestError(str(path), exc.reason, line=line))
+                continue
+        rows[name] = {k: (v or "").strip() for k, v in row.items()}
+    return rows, errors
+
+
+def _article(
+    name: str, text: str, meta: dict[str, str] | None, published: date | None, path: str | None
+) -> Article:
+    meta = meta or {}
+    pub = published
+    if pub is None and meta.get("published"):
+        pub = date.fromisoformat(meta["published"])
+    return Article(
+        name=name,
+        text=text,
+        published=pub,
+        outlet=meta.get("outlet") or None,
+        url=meta.get("url") or None,
+        language=meta.get("language") or None,
+        syndicated_from=meta.get("syndicated_from") or None,
+        path=path,
+    )
+
+
+def iter_articles(
+    paths: Sequence[str], *, published: date | None = None, stdin: BinaryIO | None = None
+) -> Iterator[Article | ArticleError]:
+    """Articles named by ``paths`` (files, directories, or ``-`` for stdin), in order.
+
+    A directory contributes its ``*.txt`` files (sorted) and its ``manifest.csv`` when present;
+    a file also takes its row from a ``manifest.csv`` beside it. ``published`` overrides the
+    manifest. Unreadable inputs come out as :class:`ArticleError` items, not exceptions.
+    """
+    manifests: dict[Path, dict[str, dict[str, str]]] = {}
+
+    def manifest_for(folder: Path) -> Iterator[ArticleError]:
+        if folder in manifests:
+            return
+        manifests[folder] = {}
+        mpath = folder / MANIFEST_NAME
+        if mpath.exists():
+            rows, errors = read_manifest(mpath)
+            manifests[folder] = rows
+            yield from errors
+
+    for arg in paths:
+        if arg == STDIN_NAME:
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            try:
+                yield _article(
+                    STDIN_NAME, decode_article(stream.read(), STDIN_NAME), None, published, None
+                )
+            except ArticleError as exc:
+                yield exc
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            yield from manifest_for(path)
+            files = sorted(p for p in path.glob("*.txt") if p.is_file())
+            if not files:
+                yield ArticleError(str(path), "directory has no *.txt articles")
+        elif path.is_file():
+            yield from manifest_for(path.parent)
+            files = [path]
+        else:
+            yield ArticleError(str(path), "no such file or directory")
+            continue
+        for file in files:
+            try:
+                raw = file.read_bytes()
+                text = decode_article(raw, str(file))
+            except OSError as exc:
+                yield ArticleError(str(file), f"cannot read: {exc.strerror or exc}")
+                continue
+            except ArticleError as exc:
+                yield exc
+                continue
+            meta = manifests.get(file.parent, {}).get(file.name)
+            yield _article(file.name, text, meta, published, str(file))

@@ -1,0 +1,331 @@
+"""Gazetteer: spellings, validation, lookup/resolve contract, mention rules on crafted text."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from geopy.distance import geodesic
+
+from geo import columns as C
+from geo import io
+from geo.errors import FrontlineError, GazetteerError
+from geo.gazetteer import Gazetteer, data_dir, validate_gazetteer
+from tests.scoring import Score, same_place, score_mentions
+
+# GeoNames cities500 (lat, lon), copied from ../shared/geodata so the tests need no ../shared
+GEONAMES_LAT_LON = {
+    "Aleppo": (36.20124, 37.16117),
+    "Hama": (35.13179, 36.75783),
+    "Idlib": (35.93062, 36.63393),
+    "Tel Rifaat": (36.47229, 37.09471),
+    "Maarat al-Numan": (35.6483, 36.67693),
+    "Taybat al-Imam": (35.26592, 36.71219),
+    "Khan Shaykhun": (35.44208, 36.65095),
+    "Morek": (35.37615, 36.6897),
+    "Safira": (36.07696, 37.37251),
+}
+SPELLINGS = [
+    ("Aleppo", "Aleppo"),
+    ("Aleppo", "Halab"),
+    ("Aleppo", "Alep"),
+    ("Aleppo", "ALEPPO"),
+    ("Aleppo", "حلب"),
+    ("Hama", "Hama"),
+    ("Hama", "Hamah"),
+    ("Hama", "Ḩamāh"),
+    ("Idlib", "Idlib"),
+    ("Idlib", "Idleb"),
+    ("Idlib", "İdlib"),
+    ("Tel Rifaat", "Tel Rifaat"),
+    ("Tel Rifaat", "Tal Rifaat"),
+    ("Tel Rifaat", "Tall Rif'at"),
+    ("Tel Rifaat", "Tall Rif‘at"),
+    ("Tel Rifaat", "Tall Rifʿat"),
+    ("Tel Rifaat", "Tell Rifaat"),
+    ("Maarat al-Numan", "Maarat al-Numan"),
+    ("Maarat al-Numan", "Ma'arrat an-Nu'man"),
+    ("Maarat al-Numan", "Ma’arrat an-Nu’man"),
+    ("Maarat al-Numan", "Maʿarrat al-Nuʿmān"),
+    ("Maarat al-Numan", "Maaret al-Numan"),
+    ("Maarat al-Numan", "Marat al-Numan"),
+    ("Maarat al-Numan", "Maarat an Numan"),
+    ("Maarat al-Numan", "Ma`arrat an Nu`man"),
+    ("Taybat al-Imam", "Taybat al-Imam"),
+    ("Taybat al-Imam", "Tayyibat al-Imam"),
+    ("Taybat al-Imam", "Taybat Al-Imam"),
+    ("Taybat al-Imam", "Ţayyibat al Imām"),
+    ("Taybat al-Imam", "Tayyibat el-Imam"),
+    ("Khan Shaykhun", "Khan Shaykhun"),
+    ("Khan Shaykhun", "Khan Sheikhoun"),
+    ("Morek", "Morek"),
+    ("Morek", "Murak"),
+    ("Safira", "Sfireh"),
+    ("Safira", "Safira"),
+]
+
+
+@pytest.mark.parametrize(("place", "spelling"), SPELLINGS)
+def test_spelling_resolves_within_1_km_of_geonames(gazetteer, place, spelling):
+    found = gazetteer.resolve(spelling)
+    assert found.name == place
+    assert geodesic(GEONAMES_LAT_LON[place], (found.lat, found.lon)).km < 1.0
+
+
+@pytest.mark.parametrize(("place", "spelling"), SPELLINGS)
+def test_spelling_is_found_in_running_text(gazetteer, place, spelling):
+    text = f"Fighting was reported in {spelling}, witnesses said."
+    mentions = gazetteer.find_mentions(text)
+    assert [(m.place, m.surface) for m in mentions] == [(place, spelling)]
+    assert text[mentions[0].start : mentions[0].end] == spelling
+
+
+def test_committed_gazetteer_is_valid(gazetteer):
+    outline = io.read_outline(data_dir() / "syria_outline.geojson")
+    frame = io.read_gazetteer_csv(data_dir() / "gazetteer.csv")
+    assert validate_gazetteer(frame, outline) == []
+    # it covers what the design promises
+    types = frame[C.PLACE_TYPE].value_counts()
+    assert types["governorate"] == 14
+    assert (
+        frame[C.GEONAMES_ID].notna() & frame[C.PLACE_TYPE].isin(["city", "town", "village"])
+    ).sum() >= 308
+    for name in [
+        "Aleppo military academy",
+        "Sheikh Najjar",
+        "Aleppo field artillery college",
+        "Aleppo University Hospital",
+        "Hama Air Base",
+        "Aleppo International Airport",
+        "northern Hama countryside",
+        "Idlib countryside",
+        "M5 highway",
+        "Hass",
+        "Turkey",
+        "Tehran",
+    ]:
+        assert gazetteer.resolve(name).name == name
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    base = {c: "" for c in C.GAZETTEER_COLUMNS}
+    return pd.DataFrame([base | r for r in rows], columns=list(C.GAZETTEER_COLUMNS))
+
+
+GOOD = {
+    "place_id": "hama",
+    "name": "Hama",
+    "place_type": "city",
+    "lat": 35.13,
+    "lon": 36.76,
+    "admin1": "SY-HM",
+}
+
+
+@pytest.mark.parametrize(
+    ("rows", "problem"),
+    [
+        ([GOOD, GOOD], "duplicate place_id"),
+        ([GOOD | {"lat": 36.76, "lon": 35.13}], "outside Syria"),  # lat/lon swapped
+        ([GOOD | {"lat": 135.1}], "out of range"),
+        ([GOOD | {"lat": float("nan")}], "out of range"),
+        ([GOOD | {"place_type": "metropolis"}], "unknown place_type"),
+        ([GOOD | {"parent_id": "nowhere"}], "is not a place"),
+        ([GOOD | {"name": ""}], "empty name"),
+        ([GOOD | {"aliases": "Hamah||Hamat"}], "empty alias"),
+        ([GOOD, GOOD | {"place_id": "hama-2", "aliases": "Hama"}], "cannot tell apart"),
+    ],
+)
+def test_validation_reports_bad_rows(rows, problem):
+    outline = io.read_outline(data_dir() / "syria_outline.geojson")
+    problems = validate_gazetteer(_frame(rows), outline)
+    assert any(problem in p for p in problems), problems
+
+
+def test_homonyms_in_different_governorates_are_allowed():
+    rows = [
+        GOOD | {"place_id": "suran-hama", "name": "Suran"},
+        GOOD
+        | {
+            "place_id": "suran-aleppo",
+            "name": "Suran",
+            "admin1": "SY-HL",
+            "lat": 36.57,
+            "lon": 37.21,
+        },
+    ]
+    outline = io.read_outline(data_dir() / "syria_outline.geojson")
+    assert validate_gazetteer(_frame(rows), outline) == []
+
+
+@pytest.mark.parametrize("value", [None, float("nan"), "", "   ", "Atlantis", "x" * 10_000])
+def test_lookup_returns_none_for_nothing_or_unknown(gazetteer, value):
+    assert gazetteer.lookup(value) is None
+
+
+@pytest.mark.parametrize("value", [None, float("nan"), "", "Atlantis", "x" * 10_000])
+def test_resolve_raises_gazetteer_error(gazetteer, value):
+    with pytest.raises(GazetteerError) as info:
+        gazetteer.resolve(value)
+    assert isinstance(info.value, ValueError) and isinstance(info.value, FrontlineError)
+
+
+@pytest.mark.parametrize("value", [42, 3.5, b"Hama", ["Hama"]])
+def test_wrong_type_raises_type_error(gazetteer, value):
+    with pytest.raises(TypeError):
+        gazetteer.lookup(value)
+
+
+def test_resolve_suggests_close_names(gazetteer):
+    with pytest.raises(GazetteerError, match="did you mean"):
+        gazetteer.resolve("Aleppoo")
+
+
+def test_resolve_by_place_id_and_with_article(gazetteer):
+    assert gazetteer.resolve("maarat-al-numan").name == "Maarat al-Numan"
+    assert gazetteer.resolve("the Idlib countryside").place_id == "idlib-countryside"
+
+
+# --- mention rules, on crafted text (not the seeds) -------------------------------------------
+def places(gazetteer, text):
+    return [(m.surface, m.place_id) for m in gazetteer.find_mentions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Shelling hit the southern Idlib countryside.",
+            [("southern Idlib countryside", "southern-idlib-countryside")],
+        ),
+        ("Troops massed in Homs province overnight.", [("Homs province", "homs-governorate")]),
+        ("They entered Idlib city at dawn.", [("Idlib city", "idlib")]),
+        (
+            "Clashes in the countryside west of Aleppo.",
+            [("countryside west of Aleppo", "western-aleppo-countryside")],
+        ),
+        (
+            "Rebels advanced in the countryside to the north and northeast of Hama.",
+            [
+                (
+                    "countryside to the north and northeast of Hama",
+                    "northern-and-northeastern-hama-countryside",
+                )
+            ],
+        ),
+    ],
+)
+def test_longest_match_wins(gazetteer, text, expected):
+    assert places(gazetteer, text) == expected
+
+
+def test_province_cue_switches_capital_to_governorate(gazetteer):
+    text = "Airstrikes hit the province of Homs, while the city of Homs was calm."
+    assert places(gazetteer, text) == [("Homs", "homs-governorate"), ("Homs", "homs")]
+
+
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        ("Fighting near Morek and Suran in Hama province.", "suran-hama"),
+        ("Fighting near Azaz and Suran north of Aleppo.", "suran-aleppo"),
+    ],
+)
+def test_homonym_follows_governorate_context(gazetteer, context, expected):
+    ids = [pid for surface, pid in places(gazetteer, context) if surface == "Suran"]
+    assert ids == [expected]
+
+
+def test_generic_road_resolves_from_linked_towns(gazetteer):
+    text = "They cut the highway between Saraqib and Maarat al-Numan."
+    assert ("highway", "m5-highway") in places(gazetteer, text)
+    assert ("road", "m5-highway") not in places(gazetteer, "They walked down the road.")
+
+
+def test_generic_facility_resolves_in_context(gazetteer):
+    assert ("airport", "aleppo-international-airport") in places(
+        gazetteer, "Rebels reached Aleppo and seized its airport on Friday."
+    )
+    assert ("airport", "hama-air-base") in places(
+        gazetteer, "Fighters approached Hama and its airport."
+    )
+    assert not [m for m in gazetteer.find_mentions("They closed the airport.")]
+
+
+def test_unknown_place_after_cue_is_reported_not_dropped(gazetteer):
+    mentions = gazetteer.find_mentions("They took the village of Qubtan al-Jabal near Aleppo.")
+    unresolved = [m for m in mentions if m.place_id is None]
+    assert [(m.surface, m.place_type) for m in unresolved] == [("Qubtan al-Jabal", "village")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Syrian forces and Kurdish fighters", []),  # demonyms are not places
+        ("ConflictsSyria page chrome", []),  # glued words are not a boundary
+        ("in Hama provinceImage: AP", ["Hama province"]),  # a capital after the name is
+        ("the France 24 correspondent", []),  # an outlet is not a place
+        ("thus it was", []),  # 'US' needs its capitals
+        ("backed by the US and the U.S. Treasury", ["US", "U.S."]),
+        ("UK-based monitor and pro-Ankara factions", ["UK", "Ankara"]),
+        ("Aleppo’s military academy", ["Aleppo’s military academy"]),
+        ("Hamas leaders met", []),
+    ],
+)
+def test_boundaries_and_non_places(gazetteer, text, surfaces):
+    assert [s for s, _ in places(gazetteer, text)] == surfaces
+
+
+def test_mentions_are_exact_substrings_and_sorted(gazetteer, seed_texts):
+    for name, text in seed_texts.items():
+        mentions = gazetteer.find_mentions(text, article=name)
+        assert mentions == sorted(mentions, key=lambda m: (m.start, m.end))
+        for m in mentions:
+            assert text[m.start : m.end] == m.surface
+            assert m.article == name
+            if m.place_id:
+                assert m.geo_precision == C.GEO_PRECISION_BY_TYPE[m.place_type]
+                assert not math.isnan(m.lat) and not math.isnan(m.lon)
+
+
+def test_scorer_penalises_wrong_place_and_missing_span(gazetteer):
+    gold = [
+        {
+            "file": "f",
+            "surface": "Hama",
+            "place": "Hama",
+            "alt_place": None,
+            "offsets": [[0, 4]],
+            "optional": False,
+            "in_syria": True,
+        }
+    ]
+    good = gazetteer.find_mentions("Hama fell.")
+    every, _, _ = score_mentions(gazetteer, good, gold)
+    assert (every.tp, every.fp, every.fn) == (1, 0, 0)
+    wrong = gazetteer.find_mentions("Homs fell.")  # same span, another place
+    every, _, _ = score_mentions(gazetteer, wrong, gold)
+    assert (every.tp, every.fp, every.fn) == (0, 1, 1)
+    assert not same_place(gazetteer, "hama-governorate", gold[0])
+    assert str(Score(1, 1, 0)).startswith("P=0.500")
+
+
+def test_in_memory_gazetteer_from_a_small_frame():
+    frame = _frame(
+        [
+            GOOD | {"aliases": "Hamah"},
+            {
+                "place_id": "x",
+                "name": "Xanadu",
+                "place_type": "town",
+                "lat": 35.0,
+                "lon": 37.0,
+                "admin1": "SY-HM",
+            },
+        ]
+    )
+    small = Gazetteer(frame)
+    assert [m.place_id for m in small.find_mentions("From Hamah to Xanadu.")] == ["hama", "x"]
+    with pytest.raises(GazetteerError, match="duplicate place_id"):
+        Gazetteer(_frame([GOOD, GOOD]))
