@@ -47,7 +47,9 @@ ROAD_NOUNS = ("highway", "motorway", "road", "expressway")
 _LINK_WORDS = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:linking|connecting|between|to|from|toward|towards)\b"
 )
-_GOVERNORATE_CUE = re.compile(r"(?:province|governorate)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_GOVERNORATE_CUE = re.compile(
+    r"(?:province|governorate|enclave|pocket)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 _UNRESOLVED_CUE = re.compile(
     r"\b(?:town|city|village|district|neighbou?rhood|suburb|province|governorate|region|area)"
     r"\s+of\s+"
@@ -298,6 +300,17 @@ class Gazetteer:
     def places(self) -> list[Place]:
         """Every place, in gazetteer order."""
         return list(self._places.values())
+
+    def capital_of(self, place_id: str) -> str | None:
+        """The capital city of a governorate, or of the governorate a countryside is part of."""
+        place = self._places.get(place_id)
+        if place is None:
+            return None
+        gov = place_id if place.place_type == "governorate" else place.parent_id
+        for city, governorate in self._capital_of.items():
+            if governorate == gov:
+                return city
+        return None
 
     def name_keys(self, place_id: str) -> set[str]:
         """The normalised keys of every name and alias of ``place_id``."""

@@ -1,0 +1,1092 @@
+"""Claims: every sentence that claims a control change, as a dated, attributed record.
+
+Pipeline for one article (pure; the gazetteer supplies the place mentions):
+
+1. **Sentences** — lines are blocks (headlines and captions stand alone); inside a block, a
+   sentence ends at ``. ! ?`` unless the word before is an abbreviation ("Col.", "U.S.", "Nov.").
+   Page chrome ("Skip to content", "This browser does not support the video element", video
+   lengths) yields no sentence.
+2. **Triggers** — one compiled alternation of the action lexicon (``captured``: took, seized,
+   took control of, overran, fell to, held by …; ``entered``: entered, stormed, swept into …;
+   ``advancing``: advanced in, attack on, targeting, approaching the outskirts …) runs over each
+   sentence. Each trigger has a *form* that says where its place is: the object after it
+   ("seized X"), a locative after it ("advanced in X"), the subject before it ("X fell to",
+   "X, held by"), or an adjective ("the rebel-held enclave of X").
+3. **Places** — the first place mention (or anaphor: "the city", "the province", "the region")
+   in that position whose gap to the trigger holds only filler words ("most of the city of");
+   then every place coordinated with it ("Sheikh Najjar, … the military academy and the field
+   artillery college" gives three claims). Unnamed objects ("a strategic town", "dozens of
+   towns") give a claim with ``place_id = None``.
+4. **Actor** — a modifier of a nominal trigger ("a rebel advance"), an agent ("fell to
+   insurgents"), else the nearest actor before the trigger in the sentence (parentheticals
+   skipped); pronouns and "his fighters" take the actor of the previous claim.
+   ``repelled`` is kept for defenders (government) pushing attackers back; attackers pushing
+   defenders back is ``advancing`` (the gold convention, after ISW).
+5. **Extent, date, status, claimant** — extent words in the trigger's span; the date expression
+   of the trigger's clause, resolved against the publication date (no date: publication date;
+   standing control such as "rebel-held" is dated at publication); ``claimed`` when the sentence
+   attributes ("said", "according to", quotes) or says it is unconfirmed, ``denied`` when it
+   calls claims untrue (the denied claim is copied from the previous claimed one).
+
+Not claims: history (a year before 2024 in the claim's clause), airstrikes, hypotheticals and
+purposes ("if Hama falls", "to try to repel", "vowed to advance").
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from geo import columns as C
+from geo.dates import DateFound, event_dates
+from geo.gazetteer import Gazetteer, Mention, load_gazetteer
+from geo.scan import RowScanner
+
+# --- vocabularies (DESIGN.md §3) ---------------------------------------------------------------
+ACTORS = ("government", "opposition", "sna", "sdf", "southern_opposition")
+ACTIONS = ("captured", "entered", "recaptured", "withdrew", "repelled", "defensive_line",
+           "advancing", "besieging")
+EXTENTS = ("all", "most", "part", "outskirts")
+STATUSES = ("reported", "claimed", "denied")
+REPORTER = "reporter"
+
+CLAIM_FIELDS = (
+    "article", "claim_id", "quote", "start", "end", "place_id", "place", "place_type", "lat",
+    "lon", "actor", "action", "extent", "event_date", "date_precision", "claimant", "status",
+    "confidence",
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim of a control change (DESIGN.md §4); ``quote == text[start:end]``."""
+
+    article: str
+    claim_id: str
+    quote: str
+    start: int
+    end: int
+    place_id: str | None
+    place: str | None
+    place_type: str | None
+    lat: float | None
+    lon: float | None
+    actor: str
+    action: str
+    extent: str | None
+    event_date: date
+    date_precision: int
+    claimant: str
+    status: str
+    confidence: float
+
+    def as_json(self) -> dict[str, Any]:
+        """The record as printed by ``frontline extract`` (dates as ISO strings)."""
+        record = asdict(self)
+        record["event_date"] = self.event_date.isoformat()
+        return record
+
+
+def _heads(spec: str) -> list[str]:
+    """Head words from a spec string: space-separated, ``_`` joins a multi-word head."""
+    return [h.replace("_", " ") for h in spec.split()]
+
+
+# --- sentences ---------------------------------------------------------------------------------
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof col gen lt maj capt sgt cpl brig adm gov sen rep st jr sr no vs etc "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m mt ft".split()
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_CHROME = re.compile(
+    r"^\s*(?:\d+\.\s+)?skip\b|this browser does not support|^\s*\d{1,2}:\d{2}\s*$|"
+    r"^\s*(?:advertisement|share|related|read more|most read|image|photo|video)\s*:?\s*$|"
+    r"top story\s*$|more stories from|^\s*\w*[a-z][A-Z]\w*\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` spans of the sentences of ``text``; chrome lines are left out."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        block = text[start:end]
+        if not block.strip() or _CHROME.search(block):
+            continue
+        cut = start
+        for m in _SENTENCE_END.finditer(block):
+            word = re.search(r"([\w.]+)[.!?]*$", block[max(0, m.start() - 24) : m.start() + 1])
+            token = (word.group(1) if word else "").lower().rstrip(".")
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+            spans.append((cut, start + m.end()))
+            cut = start + m.end()
+        spans.append((cut, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+# --- actors -------------------------------------------------------------------------------------
+_ACTOR_TERMS: list[tuple[str, str]] = [
+    ("sna", r"(?:Turkish|Turkey)[- ]backed (?:factions|groups|rebels|fighters|forces|militias)"
+            r"|pro-(?:Ankara|Turkish) (?:factions|groups|fighters|forces)"
+            r"|Syrian National Army|\bSNA\b"),
+    ("sdf", r"Syrian Democratic Forces|\bSDF\b|\bYPG\b|Kurdish[- ]led (?:forces|fighters)"
+            r"|Kurdish (?:forces|fighters|militias?|groups)|\bKurds\b|\bKurdish\b"),
+    ("southern_opposition", r"southern (?:rebels|opposition|factions)"
+                            r"|Southern Operations? Room"),
+    ("air", r"\bwar ?planes\b|\bjets\b|\bair ?strikes\b|\bair force\b|\baircraft\b|\bdrones?\b"
+            r"|\bRussian\b|\bRussia\b|\bbombers\b|\braids?\b"),
+    ("government", r"regime(?:['’]s)? (?:forces|troops)|government (?:forces|troops)"
+                   r"|pro-government (?:forces|fighters|militias)|Assad['’]s (?:forces|troops)"
+                   r"|\barmy\b|Syrian military|\bthe military\b|\btroops\b|\bsoldiers\b"
+                   r"|\breinforcements\b|\bregime\b|\bgovernment\b"),
+    ("opposition", r"Hay['’]?at Tahrir al-Sham|\bHTS\b|\brebels?\b|\binsurgents?\b"
+                   r"|\binsurgency\b|opposition (?:fighters|forces|factions|groups)"
+                   r"|\bjihadists?\b|\bjihadi\b|\bIslamists?\b|\bmilitants\b|\battackers\b"
+                   r"|anti-Assad|\bopposition\b"),
+    ("ref", r"\bthey\b|\btheir fighters\b|\bhis fighters\b|\bthe forces\b|\bfighters\b"),
+]
+_ACTOR_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _ACTOR_TERMS),
+                       re.IGNORECASE)
+_ACTOR_HEADS = (
+    "turkish turkey pro syrian sna sdf ypg kurdish kurds southern war warplanes jets air "
+    "airstrikes aircraft drone drones russian russia bombers raid raids regime government "
+    "assad army troops soldiers reinforcements the_military the_forces hay hayat hts rebel "
+    "rebels insurgent insurgents insurgency opposition jihadist jihadists jihadi islamist "
+    "islamists militants attackers anti they their_fighters his_fighters fighters"
+)
+ACTOR_SCANNER = RowScanner([(_ACTOR_RE, _heads(_ACTOR_HEADS))])
+#: A word after an actor term that makes it a modifier ("rebel positions"), not an actor.
+_MODIFIED_HEADS = frozenset(
+    "positions position strongholds stronghold control planes airstrikes strikes "
+    "attacks attack targets areas area territory territories lines offensive advance assault "
+    "media television tv news agency officials official spokesman commander commanders "
+    "supporters backers held controlled ruled return collapse hold rule side war monitor "
+    "sources source counteroffensive counter pushback resupply attacks' fighters' "
+    "leader leaders".split()
+)
+_PARENTHETICAL = re.compile(
+    r",\s*(?:led by|including|which|who|backed by|supported by|dominated by|propped up by)"
+    r"[^,–—]*(?:,|(?=[–—]))|\s[–—]\s[^–—]*\s[–—]\s"
+)
+
+
+@dataclass(frozen=True)
+class _Actor:
+    actor: str  # vocabulary value, or "ref" / "air"
+    start: int
+    end: int
+
+
+def _actors(text: str) -> list[_Actor]:
+    """Actor terms of ``text`` that stand as actors (not as modifiers: "rebel positions")."""
+    out = []
+    for m in ACTOR_SCANNER.finditer(text):
+        nxt = re.match(r"[\s-]*([\w’']+)", text[m.end() : m.end() + 20])
+        if nxt and nxt.group(1).lower() in _MODIFIED_HEADS:
+            continue  # "rebel positions", "opposition-held"
+        out.append(_Actor(m.lastgroup or "", m.start(), m.end()))
+    return out
+
+
+# --- triggers -----------------------------------------------------------------------------------
+# form: obj (place after, object filler), loc (place after a preposition), subj (place before),
+#       push (repel/push back: locative after the object, else before), adj (rebel-held)
+_TRIGGERS: list[tuple[str, str, str]] = [
+    # captured
+    ("captured", "obj", r"took over|taken over|taking over|takes? over|took control (?:of|over)"
+                        r"|taken control (?:of|over)|taking control (?:of|over)"
+                        r"|takes? control (?:of|over)|seized control of|seizing control of"
+                        r"|seized|seizing|seizes?|captured|capturing|captures"
+                        r"|overran|overrunning|overruns"
+                        r"|(?:full |complete |total )?control over|(?:claimed )?the seizure of"
+                        r"|the capture of|the takeover of|the fall of"
+                        r"|(?:(?<=now )|(?<=still )|(?<=already )|(?<=they )|(?<=rebels )"
+                        r"|(?<=insurgents )|(?<=fully ))control(?:s|led)?"
+                        r"|took|taken|taking"),
+    ("captured", "obj_inside", r"fanned out (?:inside|in|across)|spread (?:out )?(?:inside|across)"),
+    ("captured", "subj", r"(?:has |have |had )?f[ae]ll(?:en|s)? to"
+                         r"|(?:was|were|been|being|is|are) (?:overrun|captured|seized|taken"
+                         r"|taken over) by|held by|controlled by|(?:largely |fully |now )?in the"
+                         r" hands of"),
+    ("captured", "hold", r"(?:towns|villages|areas|positions|territory|territories)"
+                         r"(?:\s+and\s+(?:towns|villages|areas|positions))?\s+(?:that\s+|which\s+)?"
+                         r"(?:they|rebels|insurgents|the rebels|the insurgents)\s+"
+                         r"(?:hold|held|control|controlled)\s+in"),
+    ("captured", "under", r"(?:bringing|brought|bring|brings|putting|put|puts|placing|placed)\s+"
+                          r"(?P<obj>[^,;]{3,60}?)\s+under\s+(?:their|its|rebel|opposition"
+                          r"|insurgent|the rebels['’]?|the insurgents['’]?)\s+control"),
+    ("captured", "adj", r"(?:rebel|opposition|insurgent|jihadist|HTS|regime|government|army"
+                        r"|Kurdish|SDF|Turkish[- ]backed)[- ](?:held|controlled|ruled|run)"),
+    # entered
+    ("entered", "obj", r"entered|entering|enters|enter|stormed|storming|storms"
+                       r"|broke into|breaking into|sw[ee]pt into|sweeps? into|sweeping into"
+                       r"|rolled into|rolling into|pushed into|pushing into|poured into"),
+    ("entered", "obj", r"arrived in|arriving in"),
+    # recaptured
+    ("recaptured", "obj", r"recaptured|recapturing|recaptures?|retook|retaking|retakes?|retaken"
+                          r"|regained control of|regaining control of|regained|took back"
+                          r"|taken back|taking back|won back|winning back"),
+    # advancing
+    ("advancing", "obj", r"targeting|approaching|approached|approaches|closing in on"
+                         r"|closed in on|reached|reaching|(?:two-pronged |surprise |new |ground )?"
+                         r"(?:attack|assault|push) on|(?:rebel |insurgent |opposition )?"
+                         r"(?:advance|march|push) (?:on|into|toward|towards)"
+                         r"|advanc(?:ed|ing|es?) (?:on|into|toward|towards)"
+                         r"|mov(?:ed|ing|es?) (?:on|into|toward|towards)"
+                         r"|march(?:ed|ing|es)? (?:\w+ward )?(?:on|toward|towards)"
+                         r"|push(?:ed|ing|es)? (?:toward|towards)"),
+    ("advancing", "obj", r"arrived (?:on|at)|arriving (?:on|at)|arrived"),
+    ("advancing", "loc", r"advanc(?:ed|ing|es?)(?: (?:farther|further|southward|northward"
+                         r"|eastward|westward|deeper))? in"
+                         r"|(?:made|making|makes?) (?:rapid |significant |new )?"
+                         r"(?:progress|gains|advances) in"
+                         r"|(?:the |a )?(?:rebel |insurgent |opposition )?advance of"),
+    # besieging
+    ("besieging", "obj", r"besieged|besieging|besieges?|encircled|encircling|encircles?"
+                         r"|laid siege to|laying siege to"),
+    # withdrew
+    ("withdrew", "obj", r"abandoned|abandoning|abandons?|evacuated|evacuating"
+                        r"|withdr[ae]w(?:n)? from|withdrawing from|withdraws? from"
+                        r"|retreated from|retreating from|retreats? from|pulled out of"
+                        r"|pulling out of|pulled back from|lost control of|losing control of"),
+    ("withdrew", "subj", r"(?:completely |fully )?escaped (?:regime|government) control"
+                         r"|(?:is |was )?(?:now )?out of (?:the )?control of (?:the )?"
+                         r"(?:Syrian )?(?:regime|government)(?: forces)?"
+                         r"|slipped out of (?:regime|government) control"),
+    # defensive line
+    ("defensive_line", "obj", r"fortif(?:y|ies|ied|ying)"),
+    ("defensive_line", "loc", r"(?:defensive|defence|defense)[\"”’]? lines?[\"”’]? (?:in|around|at)"
+                              r"|defensive positions (?:in|around)"),
+    # repelled / pushed back
+    ("repelled", "push", r"pushed back|pushing back|push(?:es)? back|repelled|repelling"
+                         r"|repels?|repulsed|repulsing|beat back|beaten back|beating back"
+                         r"|thwarted"),
+]
+_TRIGGER_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<t{i}>(?:{pat})\\b)" for i, (_, _, pat) in enumerate(_TRIGGERS))
+    + ")",
+    re.IGNORECASE,
+)
+#: The first word of every alternative of each trigger row (for :class:`geo.scan.WordScanner`).
+_TRIGGER_HEADS: tuple[str, ...] = (
+    "took taken taking takes take seized seizing seize seizes captured capturing captures overran overrunning overruns full complete total control controls controlled claimed the_seizure the_capture the_takeover the_fall",
+    "fanned spread",
+    "has_fallen have_fallen had_fallen has_fell had_fell fell fall fallen falls was_overrun was_captured was_seized was_taken were_overrun were_captured were_seized were_taken been_overrun been_captured been_seized been_taken being_overrun being_captured being_seized being_taken is_overrun is_captured is_seized is_taken are_overrun are_captured are_seized are_taken held controlled largely_in fully_in now_in in_the",
+    "towns villages areas positions territory territories",
+    "bringing brought bring brings putting put puts placing placed",
+    "rebel opposition insurgent jihadist hts regime government army kurdish sdf turkish",
+    "entered entering enters enter stormed storming storms broke breaking swept sweep sweeps sweeping rolled rolling pushed pushing poured",
+    "arrived arriving",
+    "recaptured recapturing recapture recaptures retook retaking retake retakes retaken regained regaining took taken taking won winning",
+    "targeting approaching approached approaches closing closed reached reaching two surprise new ground attack assault push rebel insurgent opposition advance march advanced advancing advances moved moving moves move marched marching marches pushed pushing pushes",
+    "arrived arriving",
+    "advanced advancing advances advance made making makes make the_rebel the_insurgent the_opposition the_advance a_rebel a_advance rebel insurgent opposition",
+    "besieged besieging besiege besieges encircled encircling encircle encircles laid laying",
+    "abandoned abandoning abandon abandons evacuated evacuating withdrew withdrawn withdraw withdrawing withdraws retreated retreating retreat retreats pulled pulling lost losing",
+    "completely escaped fully escaped is_out was_out is_now was_now now_out out slipped",
+    "fortify fortifies fortified fortifying",
+    "defensive defence defense",
+    "pushed pushing push pushes repelled repelling repel repels repulsed repulsing beat beaten beating thwarted",
+)
+
+TRIGGER_SCANNER = RowScanner(
+    [(pat, _heads(heads)) for (_, _, pat), heads in zip(_TRIGGERS, _TRIGGER_HEADS, strict=True)]
+)
+
+# words that may stand between a trigger and its object ("took most of the city of Aleppo")
+_OBJECT_FILLER = frozenset(
+    "the a an most all of much part parts large larger swaths swathes some entire whole almost "
+    "nearly virtually centre center heart outskirts gates edge edges city town village province "
+    "governorate countryside country's country largest biggest second third fourth key "
+    "strategic northern southern eastern western central northwestern northeastern southwestern "
+    "southeastern control over full complete total rest remaining at on in also known as "
+    "large-scale important major ancient historic nearby surrounding area region rural its "
+    "their his her remainder bulk majority".split()
+)
+_LOCATIVE_PREPS = frozenset("in into inside on at toward towards to near around across within".split())
+_LOCATIVE_FILLER = _OBJECT_FILLER | _LOCATIVE_PREPS | frozenset(
+    "farther further southward northward eastward westward deeper south north east west "
+    "insurgents rebels rebel jihadi jihadist jihadists islamist islamists forces troops army "
+    "regime regime's mr assad assad's government attackers fighters opposition militants "
+    "syrian continued continue continues to advance advancing".split()
+)
+_CONJUNCTION = re.compile(r"^[\s,]*(?:(?:and|or|as well as|plus)\b|,)[\s,]*", re.IGNORECASE)
+_ALSO_KNOWN = re.compile(r"^[\s,]*(?:also known as|known as|or)\s+(?:the\s+)?$", re.IGNORECASE)
+_DIRECTIONAL = re.compile(
+    r"^[\s,]*(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+"
+    r"the\s+city|to\s+the\s+(?:north|south|east|west|northeast|northwest|southeast|southwest))"
+    r"[\s,]*(?:and\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_COORDINATION_FILLER = frozenset(
+    "the a an most all of much part parts large swaths swathes some entire whole almost nearly "
+    "centre center heart outskirts gates city town village province governorate countryside "
+    "its their other nearby surrounding towns villages areas positions in near around northern "
+    "southern eastern western central northwestern northeastern southwestern southeastern"
+    .split()
+)
+
+
+def _coordinated(gap: str) -> bool:
+    """Does ``gap`` join two places of one list ("A, B and the C", "A, also known as B")?"""
+    if _ALSO_KNOWN.match(gap) or _DIRECTIONAL.match(gap):
+        return True
+    m = _CONJUNCTION.match(gap)
+    if not m or re.search(r"[;.!?]", gap):
+        return False
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", gap[m.end() :])]
+    return len(words) <= 6 and all(w in _COORDINATION_FILLER for w in words)
+
+
+_GENERIC_PLACE = re.compile(  # used with .match(text, pos): no ^ anchor
+    r"\s*(?:(?:a|an|the|some|several|many|dozens of|scores of|hundreds of|a number of|other"
+    r"|nearby|surrounding|strategic|key|small|major|important|remaining|rural|their|its|his"
+    r"|regime|government|rebel|opposition|army|\d+)\s+)*"
+    r"(?P<noun>towns?|villages?|locations|positions|areas|cities|neighbou?rhoods|territor(?:y|ies)"
+    r"|districts?|hills?|military bases|bases|airports?|checkpoints|suburbs)\b",
+    re.IGNORECASE,
+)
+_NULL_PLACE_ACTIONS = frozenset({"captured", "recaptured", "withdrew", "entered"})
+
+_EXTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("most", re.compile(r"\b(?:almost all|nearly all|virtually all|most|largely|majority|bulk"
+                        r"|much)\b", re.I)),
+    ("all", re.compile(r"\b(?:all of|all|entire|entirety|whole|full|fully|completely|complete"
+                       r"|total|totally)\b", re.I)),
+    ("outskirts", re.compile(r"\b(?:outskirts|gates|edge|edges|doorstep)\b", re.I)),
+    ("part", re.compile(r"\b(?:part|parts|swaths|swathes|some|centre|center|heart"
+                        r"|neighbou?rhoods?|districts)\b", re.I)),
+]
+
+# exclusions
+_HISTORY = re.compile(
+    r"\b(?:in|of|during|by|until|the|since the)\s+(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b"
+    r"|\b(?:19\d\d|20(?:0\d|1\d|2[0-3]))\s+(?:battle|massacre|offensive|protests?|uprising|war"
+    r"|siege|ceasefire|agreement|deal|takeover|campaign)",
+    re.IGNORECASE,
+)
+_BLOCKED_BEFORE = re.compile(
+    r"(?:\bif\b[^,.;]{0,60}|\b(?:could|would|might|may|will|shall|can|cannot|vowed? to"
+    r"|vows to|threaten(?:ed|s)? to|attempts? to|bid to|try to|tried to|trying to"
+    r"|seek(?:s|ing)? to|sought to|aim(?:s|ed|ing)? to|plans? to|planned to|in order to"
+    r"|ready to|order(?:ed|s)? to|prepar(?:e|ed|ing|es) to|wants? to|wanted to|hopes? to"
+    r"|hoped to|intend(?:s|ed)? to|failed to|not|never|n['’]t|eventual|possible|potential)"
+    r"\s+(?:\w+\s+)?|\bfirst time\s+)$",
+    re.IGNORECASE,
+)
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|saying|claimed|claims|claim|claiming|according to|told|tells|reported"
+    r"|reports|announced|announces|asserted|asserts|stated|insisted|alleged|quoted|added"
+    r"|confirmed|testified|warned|leaked)\b",
+    re.IGNORECASE,
+)
+_UNCONFIRMED = re.compile(
+    r"no independent confirmation|could not (?:be )?(?:independently )?(?:verif|confirm)"
+    r"|cannot (?:yet )?be (?:independently )?(?:verif|confirm)|unconfirmed|unverified"
+    r"|not (?:been )?(?:independently )?(?:verified|confirmed)|reportedly|without providing "
+    r"evidence",
+    re.IGNORECASE,
+)
+_DENIAL = re.compile(
+    r"\b(?:claims?|reports?|statements?) (?:were|was|are|is) (?:untrue|false|baseless"
+    r"|fabricated|lies|wrong)|\bdenied\b|\bdenies\b|\brefuted\b|\brejected (?:the )?claims?\b",
+    re.IGNORECASE,
+)
+_FRONTED = re.compile(r"^(?:With|After|As|While|Despite|Although|In|On|Following|Amid)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[;–—]|,\s+(?=(?:and|but|while|after|before|as|who|which|where|when|whose|leading|taking"
+    r"|forcing|bringing|putting|approaching|seizing|killing|saying|adding)\b)"
+    r"|\s+(?:before|after|while)\s+(?=\w+ing\b)|\b(?:before|after)\s+(?=\w+ing\b)"
+)
+_ANAPHOR = re.compile(
+    r"\b(?:the|its) (?:entire |whole )?(?P<kind>city|town|province|region|enclave)\b"
+    r"(?!\s+(?:of|centre|center|council|hall)\b)",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_SPAN = re.compile(r",\s*according to [^,]*,|,\s*(?:reportedly|sources said),")
+
+# claimant names
+_CLAIMANT_ALIASES = [
+    (re.compile(r"Syrian Observatory|\bSOHR\b|\bOSDH\b|the Observatory|Observatory head|"
+                r"war monitor|UK-based NGO|an NGO|Rami Abdel Rahman", re.I), "SOHR"),
+    (re.compile(r"\bSANA\b|\bSana\b|state news agency|state media|state television"
+                r"|state TV", re.I), "SANA"),
+]
+
+
+# --- main entry --------------------------------------------------------------------------------
+def extract_claims(
+    text: str,
+    *,
+    published: date,
+    article: str = "-",
+    gazetteer: Gazetteer | None = None,
+    mentions: Sequence[Mention] | None = None,
+) -> list[Claim]:
+    """Every control claim of one article, in text order.
+
+    Parameters
+    ----------
+    text : str
+        The article text; offsets in the result index into it.
+    published : datetime.date
+        Publication date, against which relative dates ("on Saturday") resolve.
+    article : str
+        The ``article`` field of the records (file name, or ``-``).
+    gazetteer : Gazetteer, optional
+        Defaults to :func:`geo.gazetteer.load_gazetteer`.
+    mentions : sequence of Mention, optional
+        Place mentions of ``text``, if already found.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if not isinstance(published, date):
+        raise TypeError("published must be a datetime.date")
+    gaz = gazetteer or load_gazetteer()
+    found = list(mentions) if mentions is not None else gaz.find_mentions(text, article=article)
+    places = sorted([m for m in found if m.place_id is not None] + _anaphors(text, found, gaz),
+                    key=lambda m: m.start)
+    extractor = _Extractor(text, published, article, gaz, places)
+    return extractor.run()
+
+
+def extract_many(articles: Iterable[Any], gazetteer: Gazetteer | None = None) -> list[Claim]:
+    """Claims of many :class:`geo.io.Article` objects (each must have ``published``)."""
+    gaz = gazetteer or load_gazetteer()
+    out: list[Claim] = []
+    for a in articles:
+        out += extract_claims(a.text, published=a.published, article=a.name, gazetteer=gaz)
+    return out
+
+
+def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
+    """Claims as a DataFrame with the DESIGN.md §4 columns."""
+    return pd.DataFrame([asdict(c) for c in claims], columns=list(CLAIM_FIELDS))
+
+
+# --- anaphors ----------------------------------------------------------------------------------
+def _anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Resolve "the city", "the province", "the region" to the place they most likely mean."""
+    resolved = [m for m in mentions if m.place_id is not None]
+    starts = [m.start for m in resolved]
+    out: list[Mention] = []
+    for m in _ANAPHOR.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in resolved):
+            continue
+        i = bisect.bisect_left(starts, m.start())
+        kind = m["kind"].lower()
+        target = None
+        for prev in reversed(resolved[max(0, i - 12) : i]):
+            if m.start() - prev.end > 1500:
+                break
+            target = _anaphor_target(kind, prev, gaz)
+            if target:
+                break
+        if target:
+            p = gaz.place(target)
+            out.append(Mention(prev.article, text[m.start() : m.end()], m.start(), m.end(),
+                               p.place_id, p.name, p.place_type, p.lat, p.lon, p.geo_precision))
+    return out
+
+
+def _anaphor_target(kind: str, prev: Mention, gaz: Gazetteer) -> str | None:
+    place = gaz.place(prev.place_id or "")
+    if kind in ("city", "town"):
+        if place.place_type in ("city", "town"):
+            return place.place_id
+        capital = gaz.capital_of(place.place_id)
+        return capital
+    if kind == "province":
+        if place.place_type == "governorate":
+            return place.place_id
+        parent = place.parent_id
+        while parent and parent in gaz:
+            if gaz.place(parent).place_type == "governorate":
+                return parent
+            parent = gaz.place(parent).parent_id
+        return None
+    if kind in ("region", "enclave"):
+        return place.place_id if place.place_type in ("countryside", "region") else None
+    return None
+
+
+# --- the extractor -----------------------------------------------------------------------------
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    place: Mention | None
+    actor: str
+    action: str
+    extent: str | None
+    when: DateFound | None
+    static: bool
+    sentence: tuple[int, int]
+    trigger: tuple[int, int]
+
+
+class _Extractor:
+    def __init__(self, text: str, published: date, article: str, gaz: Gazetteer,
+                 places: list[Mention]) -> None:
+        self.text = text
+        self.work = text.replace("\xa0", " ")  # same length: regexes run here, quotes from text
+        self.published = published
+        self.article = article
+        self.gaz = gaz
+        self.places = places
+        self._place_starts = [m.start for m in places]
+        self.dates = event_dates(self.work, published)
+        self.actors = _actors(self.work)
+        self._actor_starts = [a.start for a in self.actors]
+        self.triggers = list(TRIGGER_SCANNER.scan(self.work))
+        self._years = [m.start() for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", self.work)]
+        self._trigger_starts = [m.start() for _, m in self.triggers]
+        self.last_actor: str | None = None
+        self.last_claimant: str | None = None
+
+    # -- per article --
+    def run(self) -> list[Claim]:
+        claims: list[Claim] = []
+        previous: list[Claim] = []
+        for s, e in split_sentences(self.work):
+            sentence = self.work[s:e]
+            drafts = self._sentence(s, e)
+            current: list[Claim] = []
+            if drafts:
+                status, claimant = self._status(s, e, drafts)
+                for d in drafts:
+                    st = status(d)
+                    current.append(self._claim(d, st, claimant if st != "reported" else REPORTER))
+            if (not drafts and previous and _hinted(sentence, _UNCONFIRMED_HINTS)
+                    and _UNCONFIRMED.search(sentence)
+                    and not any(c.status == "claimed" for c in previous)):
+                # "This could not be verified." qualifies what the last sentence reported
+                claims = [replace(c, status="claimed") if c in previous else c for c in claims]
+            if not drafts and _hinted(sentence, _DENIAL_HINTS) and _DENIAL.search(sentence):
+                denied = [c for c in reversed(claims) if c.status == "claimed"][:1]
+                for c in denied:
+                    current.append(self._denial(c, s, e, self._claimant(s, e)))
+            claims += current
+            previous = current
+        return _dedupe(claims)
+
+    def _claim(self, d: _Draft, status: str, claimant: str) -> Claim:
+        when = self.published if d.static or d.when is None else d.when.value
+        precision = 1 if d.static or d.when is None else d.when.precision
+        place = d.place
+        quote = self.text[d.start : d.end]
+        key = f"{self.article}|{d.start}|{d.end}|{place.place_id if place else ''}|{d.action}"
+        claim_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        confidence = {"reported": 0.8, "claimed": 0.5, "denied": 0.2}[status]
+        confidence *= 1.0 if precision == 1 else 0.8
+        if place is None:
+            confidence *= 0.5
+        return Claim(
+            article=self.article, claim_id=claim_id, quote=quote, start=d.start, end=d.end,
+            place_id=place.place_id if place else None, place=place.place if place else None,
+            place_type=place.place_type if place else None, lat=place.lat if place else None,
+            lon=place.lon if place else None, actor=d.actor, action=d.action, extent=d.extent,
+            event_date=when, date_precision=precision, claimant=claimant, status=status,
+            confidence=round(confidence, 3),
+        )
+
+    def _denial(self, claim: Claim, s: int, e: int, claimant: str) -> Claim:
+        m = _DENIAL.search(self.work, s, e)
+        start, end = (m.start(), m.end()) if m else (s, e)
+        # the quote: from the subject of the denied claims ("the regime's claims") to the verdict
+        head = re.search(r"(?:the\s+)?[\w’']+\s+claims?\s+(?:were|was|are|is)\s+\w+$",
+                         self.work[s:end])
+        if head:
+            start = s + head.start()
+        key = f"{self.article}|{start}|{end}|denied|{claim.claim_id}"
+        return replace(
+            claim, claim_id=hashlib.sha1(key.encode()).hexdigest()[:12],
+            quote=self.text[start:end], start=start, end=end, status="denied",
+            claimant=claimant if claimant != REPORTER else "unnamed", confidence=0.2,
+        )
+
+    # -- per sentence --
+    def _sentence(self, s: int, e: int) -> list[_Draft]:
+        lo = bisect.bisect_left(self._actor_starts, s)
+        hi = bisect.bisect_left(self._actor_starts, e)
+        actors = [a for a in self.actors[lo:hi] if a.end <= e]
+        lo = bisect.bisect_left(self._place_starts, s)
+        hi = bisect.bisect_left(self._place_starts, e)
+        places = [m for m in self.places[lo:hi] if m.end <= e]
+        drafts: list[_Draft] = []
+        lo = bisect.bisect_left(self._trigger_starts, s)
+        hi = bisect.bisect_left(self._trigger_starts, e)
+        for idx, m in self.triggers[lo:hi]:
+            if m.end() > e:
+                continue
+            action, form, _ = _TRIGGERS[idx]
+            t0, t1 = m.start(), m.end()
+            window = self.work[max(s, t0 - 70) : t0]
+            if _maybe_blocked(window) and _BLOCKED_BEFORE.search(window):
+                continue
+            drafts += self._trigger(action, form, m, t0, t1, s, e, places, actors)
+        return drafts
+
+    def _trigger(self, action: str, form: str, m: re.Match[str], t0: int, t1: int, s: int,
+                 e: int, places: list[Mention], actors: list[_Actor]) -> list[_Draft]:
+        text = self.text
+        targets: list[Mention | None] = []
+        static = False
+        extent_span = (t0, t1)
+        if form in ("obj", "obj_inside"):
+            targets = self._objects(t1, e, places, _OBJECT_FILLER, action)
+            if not targets:
+                targets = self._relative_antecedent(t0, s, places)
+            if m.group(0).lower().startswith(("arrived", "arriving")) and action == "advancing":
+                gap = text[t1 : targets[0].start] if targets and targets[0] else ""
+                if not re.search(r"outskirts|gates|edge", gap, re.I):
+                    return []
+        elif form in ("loc", "hold"):
+            targets = self._objects(t1, e, places, _LOCATIVE_FILLER, action, locative=True)
+            static = form == "hold"
+        elif form == "push":
+            targets = self._objects(t1, e, places, _LOCATIVE_FILLER, action, locative=True,
+                                    allow_generic=False)
+            if not targets:
+                before = [p for p in places if p.end <= t0]
+                targets = before[-1:]
+        elif form == "subj":
+            targets = self._subject(t0, s, places)
+            static = action == "captured" and "held" in m.group(0).lower()
+            static |= "hands" in m.group(0).lower()
+        elif form == "under":
+            inner = (m.start("obj"), m.end("obj"))
+            targets = [p for p in places if inner[0] <= p.start and p.end <= inner[1]][:1]
+            extent_span = (t0, t1)
+        elif form == "adj":
+            targets = self._adjectival(t0, t1, s, e, places)
+            static = True
+        targets = [t for t in targets if t is None or t.place_id is not None]
+        if not targets:
+            return []
+        actor = self._actor(form, m, t0, t1, s, e, actors, action)
+        if actor is None or actor == "air":
+            return []
+        if form == "push":
+            action = "repelled" if actor == "government" else "advancing"
+        drafts = []
+        clause = self._clause(t0, s, e, t1)
+        for target in targets:
+            if target is None and action not in _NULL_PLACE_ACTIONS:
+                continue
+            q0 = min(t0, target.start) if target else t0
+            q1 = max(t1, target.end) if target else self._generic_end(t1, e)
+            if self._historic(q0, q1, s, e):
+                continue
+            extent = self._extent(extent_span, target, form, m)
+            when = self._date(clause, q0, q1)
+            drafts.append(_Draft(q0, q1, target, actor, action, extent, when, static, (s, e),
+                                 (t0, t1)))
+        if drafts:
+            self.last_actor = actor
+        return drafts
+
+    # -- places --
+    def _objects(self, t1: int, e: int, places: list[Mention], filler: frozenset[str],
+                 action: str, *, locative: bool = False,
+                 allow_generic: bool = True) -> list[Mention | None]:
+        trigger_tail = re.search(r"(\w+)\W*$", self.work[max(0, t1 - 12) : t1])
+        if trigger_tail and trigger_tail.group(1).lower() in _LOCATIVE_PREPS:
+            locative = False  # "advanced in", "hold in": the preposition is in the trigger
+        after = [p for p in places if p.start >= t1]
+        out: list[Mention | None] = []
+        cursor = t1
+        first = True
+        generic = _GENERIC_PLACE.match(self.work, t1, e) if allow_generic else None
+        if generic and (not after or after[0].start >= generic.end()):
+            out.append(None)
+            cursor = generic.end()
+            first = False
+        for p in after:
+            if re.match(r"-[a-z]", self.work[p.end : p.end + 2]):
+                continue  # "Britain-based", "Turkey-backed": a modifier, not a place object
+            gap = self._gap(cursor, p.start)
+            if first:
+                if not _gap_ok(gap, filler, need_prep=locative):
+                    if self._possessive(p):
+                        continue
+                    break
+            elif re.search(r"(?:north|south|east|west)\w*\s+of\s+$", gap, re.I):
+                continue  # "northeast of the city": a direction, not a list item
+            else:
+                if not _coordinated(gap):
+                    if self.work.startswith(("'s", "’s"), p.end) or self._possessive(p):
+                        continue
+                    break
+            if self._possessive(p):  # "Syria's largest city Aleppo": the owner is not the object
+                cursor = p.end + 2
+                continue
+            out.append(p)
+            cursor = p.end
+            first = False
+            rest = self.work[cursor:e]
+            co = re.match(r"\s*(?:,\s*)?(?:and|as well as)\s+", rest)
+            if co and allow_generic:
+                g = _GENERIC_PLACE.match(self.work, cursor + co.end(), e)
+                nxt = [q for q in after if q.start >= cursor]
+                leads_on = g and re.match(r"\s+(?:in|near|around|of)\s+(?:the\s+)?$",
+                                          self.work[g.end() : nxt[0].start] if nxt else "")
+                if g and not leads_on and (not nxt or nxt[0].start >= g.end()):
+                    out.append(None)
+                    cursor = g.end()
+        return out
+
+    def _possessive(self, p: Mention) -> bool:
+        return self.work.startswith(("'s", "’s"), p.end) and p.place_type == "country"
+
+    def _gap(self, a: int, b: int) -> str:
+        chars = list(self.work[a:b])
+        for d in self.dates:  # dates and attributions may stand anywhere
+            for i in range(max(a, d.start), min(b, d.end)):
+                chars[i - a] = " "
+        return _ATTRIBUTION_SPAN.sub(" ", "".join(chars))
+
+    def _relative_antecedent(self, t0: int, s: int, places: list[Mention]) -> list[Mention | None]:
+        """"Hama, which they also claimed to have entered": the object is the antecedent."""
+        before = [p for p in places if p.end <= t0]
+        if not before:
+            return []
+        p = before[-1]
+        gap = self.work[p.end : t0]
+        if re.match(r"^\s*,\s*(?:which|that)\b[^,;.]{0,60}$", gap, re.I) and not re.search(
+            r"\b(?:by|in|at|on)\b", gap
+        ):
+            return [p]
+        return []
+
+    def _subject(self, t0: int, s: int, places: list[Mention]) -> list[Mention | None]:
+        before = [p for p in places if p.end <= t0]
+        if not before:
+            return []
+        p = before[-1]
+        gap = self.work[p.end : t0].lower()
+        words = re.findall(r"[\w’']+", gap)
+        allowed = {"which", "that", "is", "was", "were", "has", "have", "had", "been", "now",
+                   "city", "town", "completely", "fully", "largely", "already", "almost",
+                   "entirely", "also", "which", "the", "after", "being", "syria's", "second",
+                   "country's", "largest"}
+        if len(words) <= 8 and all(w in allowed for w in words) and ";" not in gap:
+            return [p]
+        return []
+
+    def _adjectival(self, t0: int, t1: int, s: int, e: int,
+                    places: list[Mention]) -> list[Mention | None]:
+        rest = self.work[t1:e]
+        m = re.match(r"\s+(?:city|town|enclave|stronghold|bastion|territory|province|area"
+                     r"|region|village|district)\s+of\s+", rest)
+        if m:
+            after = [p for p in places if p.start == t1 + m.end()]
+            if after:
+                return [after[0]]
+        head = re.match(r"\s+(?:city|town|enclave|stronghold|bastion|territory|province|area"
+                        r"|region|village|district|neighbou?rhoods?)\b", rest)
+        if not head:
+            return []
+        before = [p for p in places if p.end <= t0]
+        if before:
+            gap = self.work[before[-1].end : t0]
+            if re.fullmatch(r"\s*,\s*(?:a|an|the|its)\s*", gap):
+                return [before[-1]]
+        return []
+
+    def _generic_end(self, t1: int, e: int) -> int:
+        m = _GENERIC_PLACE.match(self.work, t1, e)
+        return m.end() if m else t1
+
+    # -- actor --
+    def _actor(self, form: str, m: re.Match[str], t0: int, t1: int, s: int, e: int,
+               actors: list[_Actor], action: str) -> str | None:
+        word = m.group(0).lower()
+        if form == "adj":
+            prefix = re.split(r"[- ](?:held|controlled|ruled|run)$", word)[0]
+            return _actor_of_word(prefix)
+        if form == "subj" and action == "withdrew":
+            return "government"
+        if form == "hold":
+            who = re.search(r"\b(they|rebels|insurgents)\s+(?:hold|held|control)", word)
+            return self._resolve_actor("ref" if not who or who.group(1) == "they" else
+                                       "opposition")
+        if form == "under":
+            found = [a for a in actors if a.start < t0]
+            return self._resolve_actor(found[-1].actor if found else "ref")
+        modifier = re.match(r"(?:the |a )?(rebel|insurgent|opposition|regime|government|army)\s",
+                            word)
+        if modifier:
+            return _actor_of_word(modifier.group(1))
+        if form == "subj" or word.endswith(("advance of", "advance of ")):
+            agent = [a for a in actors if a.start >= t1 and a.start - t1 < 40]
+            if agent:
+                return self._resolve_actor(agent[0].actor)
+        window = self.work[s:t0]
+        blanked = _PARENTHETICAL.sub(lambda x: " " * len(x.group(0)), window)
+        before = [a for a in actors if a.end <= t0 and blanked[a.start - s : a.end - s].strip()]
+        if before:
+            return self._resolve_actor(before[-1].actor)
+        if re.match(r"\W*(?:After|Before|While|Following|Since|Having|Despite)\b",
+                    self.work[s:t0]) and len(self.work[s:t0]) < 40:
+            main = [a for a in actors if a.start >= t1]  # "After seizing X, the rebels …"
+            if main:
+                return self._resolve_actor(main[0].actor)
+        return None
+
+    def _resolve_actor(self, actor: str) -> str | None:
+        if actor == "ref":
+            return self.last_actor or "opposition"
+        return actor
+
+    # -- extent, date, status --
+    def _extent(self, span: tuple[int, int], target: Mention | None, form: str,
+                m: re.Match[str]) -> str | None:
+        if form == "hold":
+            return "part"
+        a, b = span
+        if target is not None:
+            a, b = min(a, target.start), max(b, target.start)
+        window = self.work[max(0, a - 25) : b] if form in ("subj", "obj") else self.work[a:b]
+        if target is not None:
+            window = self.work[max(0, a - 25) : a].split(",")[-1] + self.work[a:b]
+        for extent, pattern in _EXTENT_WORDS:
+            if pattern.search(window):
+                return extent
+        return None
+
+    def _clause(self, t0: int, s: int, e: int, t1: int | None = None) -> tuple[int, int]:
+        start, end = s, e
+        if t1 is not None and re.match(
+            r"\W*(?:After|Before|While|Following|Having|Despite)\s+\w+ing\b", self.work[s:t1]
+        ):
+            # "After seizing X, Y, the rebels arrived on Tuesday": the fronted clause ends at
+            # the comma before the main clause's subject
+            main = _ACTOR_RE.search(self.work, t1, e)
+            if main:
+                comma = self.work.rfind(",", t1, main.start())
+                if comma > 0:
+                    return s, comma
+        for m in _CLAUSE_BREAK.finditer(self.work, s, e):
+            if m.end() <= t0:
+                start = m.end()
+            elif m.start() >= t0:
+                end = m.start()
+                break
+        return start, end
+
+    def _date(self, clause: tuple[int, int], q0: int, q1: int) -> DateFound | None:
+        inside = [d for d in self.dates if clause[0] <= d.start and d.end <= clause[1]]
+        if not inside:
+            return None
+        return min(inside, key=lambda d: min(abs(d.start - q1), abs(d.end - q0)))
+
+    def _historic(self, q0: int, q1: int, s: int, e: int) -> bool:
+        lo = bisect.bisect_left(self._years, s)
+        if lo >= len(self._years) or self._years[lo] >= e:
+            return False  # no year in the sentence
+        seg_start = self.work.rfind(",", s, q0)
+        seg_start = s if seg_start < 0 else seg_start
+        seg_end = self.work.find(",", q1, e)
+        seg_end = e if seg_end < 0 else seg_end
+        if _HISTORY.search(self.work, seg_start, seg_end):
+            return True
+        return bool(re.match(r"\s*The (?:19|20)\d\d\b", self.work[s:e]))
+
+    def _status(self, s: int, e: int, drafts: list[_Draft]) -> tuple[Any, str]:
+        sentence = self.work[s:e]
+        claimant = self._claimant(s, e)
+        denied = _hinted(sentence, _DENIAL_HINTS) and bool(_DENIAL.search(sentence))
+        unconfirmed = _hinted(sentence, _UNCONFIRMED_HINTS) and bool(_UNCONFIRMED.search(sentence))
+        speech = list(re.finditer(_SPEECH, sentence))
+        quoted = _quoted_spans(sentence, s)
+
+        def status(d: _Draft) -> str:
+            if denied:
+                return "denied"
+            if d.static and d.action == "captured" and d.place is not None and \
+                    self._adjectival_trigger(d):
+                return "reported"  # "the rebel-held enclave": the outlet's own description
+            if unconfirmed or any(a <= d.trigger[0] < b for a, b in quoted):
+                return "claimed"
+            if not speech:
+                return "reported"
+            according = [m for m in speech if "according to" in m.group(0).lower()]
+            if according and self._in_scope_of_according(s, e, according[0], d):
+                return "claimed"
+            others = [m for m in speech if m not in according]
+            if not others:
+                return "reported"
+            verb = others[0]
+            verb_at = s + verb.start()
+            if d.trigger[0] >= verb_at:
+                return "claimed"
+            if self._trailing_attribution(s, e, verb):
+                return "claimed"
+            return "reported"  # "took X and claimed to have entered Y": X is the outlet's
+
+        return status, claimant
+
+    def _adjectival_trigger(self, d: _Draft) -> bool:
+        return bool(re.search(r"[- ](?:held|controlled|ruled|run)$",
+                              self.work[d.trigger[0] : d.trigger[1]]))
+
+    def _in_scope_of_according(self, s: int, e: int, m: re.Match[str], d: _Draft) -> bool:
+        """"According to X, …" and "…, according to X." cover the sentence; a parenthetical
+        ", according to X," in mid-sentence covers its own clause."""
+        sentence = self.work[s:e]
+        if m.start() < 3:
+            return True
+        tail = sentence[m.end() :]
+        if len(re.findall(r"[\w’'-]+", tail)) <= 12 and "," not in tail.strip(" .").rstrip(","):
+            return True
+        clause = self._clause(d.trigger[0], s, e, d.trigger[1])
+        return clause[0] <= s + m.start() < clause[1]
+
+    def _trailing_attribution(self, s: int, e: int, verb: re.Match[str]) -> bool:
+        """Is the speech verb a tag at the end (", X said.") rather than a verb with a
+        complement ("X said that …", "claimed to have entered …")?"""
+        sentence = self.work[s:e]
+        before = sentence[: verb.start()]
+        after = sentence[verb.end() :]
+        after_words = len(re.findall(r"[\w’'-]+", after))
+        if after_words > 3 and re.match(r"\s*(?:that|to|it|they|he|she|we|there)\b", after):
+            return False
+        if re.search(r"[,”\"]\s*$", before[-3:] if len(before) >= 3 else before):
+            return True
+        last = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
+        subject_words = len(re.findall(r"[\w’'-]+", before[last + 1 :])) if last >= 0 else 99
+        return subject_words <= 10 and after_words <= 10 and not re.match(
+            r"\s*(?:that|to|it|they|he|she)\b", after)
+
+    def _claimant(self, s: int, e: int) -> str:
+        sentence = self.work[s:e]
+        name: str | None = None
+        verb = _SPEECH.search(sentence)
+        if verb:
+            for pattern, canonical in _CLAIMANT_ALIASES:
+                if pattern.search(sentence[: verb.end() + 60]):
+                    self.last_claimant = canonical
+                    return canonical
+        m = re.search(r"according to ([^,.;]+)", sentence, re.I)
+        if m:
+            name = m.group(1)
+        if name is None and verb:
+            window = sentence[max(0, verb.start() - 90) : verb.end()]
+            m = re.search(r"([A-Z][\w’'.\- ]{1,80}?)\s+(?:has |had |have )?(?:said|says|claimed"
+                          r"|claims|claim|reported|told|announced|asserted|stated|insisted)\b",
+                          window)
+            if m:
+                name = m.group(1)
+        if name is None:
+            m = re.search(r"(?:said|says|announced|told|reported)\s+(?:on \w+\s+)?(?:the\s+)?"
+                          r"([A-Z][\w’'\- ]{1,60})", sentence)
+            if m:
+                name = m.group(1)
+        if name is None:
+            m = re.search(r"\b(he|she|they) (?:said|says|added|claimed)\b", sentence, re.I)
+            if m:
+                return self.last_claimant or REPORTER
+            return self.last_claimant if _SPEECH.search(sentence) and self.last_claimant \
+                else REPORTER
+        name = name.strip(" ,“”\"")
+        if name.lower() in ("he", "she", "they", "it", "he also", "this") or re.fullmatch(
+            r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|reports?"
+            r"|however|but|and)(?: on \w+)?", name.lower()):
+            return self.last_claimant or REPORTER
+        for pattern, canonical in _CLAIMANT_ALIASES:
+            if pattern.search(name):
+                name = canonical
+                break
+        words = name.split()
+        name = " ".join(words[-8:])
+        self.last_claimant = name
+        return name
+
+
+_BLOCK_WORDS = frozenset(
+    "if could would might may will shall can cannot vowed vow vows threatened threaten "
+    "threatens attempt attempts bid try tried trying seek seeks seeking sought aim aims aimed "
+    "aiming plan plans planned order ready ordered orders prepare prepared preparing prepares "
+    "want wants wanted hope hopes hoped intend intends intended failed not never eventual "
+    "possible potential time n't to".split()
+)
+
+
+def _maybe_blocked(window: str) -> bool:
+    """Cheap test: could :data:`_BLOCKED_BEFORE` match at the end of ``window``?"""
+    words = re.findall(r"[\w’']+", window.lower())
+    return "if" in words or any(w in _BLOCK_WORDS or w.endswith(("n't", "n’t"))
+                                for w in words[-3:])
+
+
+_UNCONFIRMED_HINTS = ("confirm", "verif", "reportedly", "evidence")
+_DENIAL_HINTS = ("untrue", "false", "baseless", "fabricated", "lies", "wrong", "denie",
+                 "refuted", "rejected")
+
+
+def _hinted(sentence: str, hints: tuple[str, ...]) -> bool:
+    low = sentence.lower()
+    return any(h in low for h in hints)
+
+
+def _quoted_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[“\"]([^”\"]{20,})[”\"]", sentence):
+        spans.append((offset + m.start(), offset + m.end()))
+    if sentence.lstrip().startswith("“") and "”" not in sentence:
+        spans.append((offset, offset + len(sentence)))
+    return spans
+
+
+def _gap_ok(gap: str, filler: frozenset[str], need_prep: bool) -> bool:
+    if re.search(r"[;.!?]", gap):
+        return False
+    words = [w.lower().replace("’", "'") for w in re.findall(r"[\w’'-]+", gap)]
+    if len(words) > 9:
+        return False
+    if any(w not in filler for w in words):
+        return False
+    return not need_prep or any(w in _LOCATIVE_PREPS for w in words) or not words
+
+
+def _actor_of_word(word: str) -> str | None:
+    m = _ACTOR_RE.search(word)
+    if not m or m.lastgroup in (None, "ref"):
+        return None
+    return m.lastgroup
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per (place, action, actor) per trigger span; keep text order."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for c in sorted(claims, key=lambda c: (c.start, c.end)):
+        k = (c.place_id, c.action, c.actor, c.start, c.status)
+        k2 = (c.place_id, c.action, c.actor, c.end) if c.place_id else None
+        if k in seen or (k2 and k2 in seen):
+            continue
+        seen.add(k)
+        if k2:
+            seen.add(k2)
+        out.append(c)
+    return out
