@@ -44,22 +44,44 @@ from typing import Any
 
 import pandas as pd
 
-from geo import columns as C
 from geo.dates import DateFound, event_dates
 from geo.gazetteer import Gazetteer, Mention, load_gazetteer
 from geo.scan import RowScanner
 
 # --- vocabularies (DESIGN.md §3) ---------------------------------------------------------------
 ACTORS = ("government", "opposition", "sna", "sdf", "southern_opposition")
-ACTIONS = ("captured", "entered", "recaptured", "withdrew", "repelled", "defensive_line",
-           "advancing", "besieging")
+ACTIONS = (
+    "captured",
+    "entered",
+    "recaptured",
+    "withdrew",
+    "repelled",
+    "defensive_line",
+    "advancing",
+    "besieging",
+)
 EXTENTS = ("all", "most", "part", "outskirts")
 STATUSES = ("reported", "claimed", "denied")
 REPORTER = "reporter"
 
 CLAIM_FIELDS = (
-    "article", "claim_id", "quote", "start", "end", "place_id", "place", "place_type", "lat",
-    "lon", "actor", "action", "extent", "event_date", "date_precision", "claimant", "status",
+    "article",
+    "claim_id",
+    "quote",
+    "start",
+    "end",
+    "place_id",
+    "place",
+    "place_type",
+    "lat",
+    "lon",
+    "actor",
+    "action",
+    "extent",
+    "event_date",
+    "date_precision",
+    "claimant",
+    "status",
     "confidence",
 )
 
@@ -145,27 +167,44 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 # --- actors -------------------------------------------------------------------------------------
 _ACTOR_TERMS: list[tuple[str, str]] = [
-    ("sna", r"(?:Turkish|Turkey)[- ]backed (?:factions|groups|rebels|fighters|forces|militias)"
-            r"|pro-(?:Ankara|Turkish) (?:factions|groups|fighters|forces)"
-            r"|Syrian National Army|\bSNA\b"),
-    ("sdf", r"Syrian Democratic Forces|\bSDF\b|\bYPG\b|Kurdish[- ]led (?:forces|fighters)"
-            r"|Kurdish (?:forces|fighters|militias?|groups)|\bKurds\b|\bKurdish\b"),
-    ("southern_opposition", r"southern (?:rebels|opposition|factions)"
-                            r"|Southern Operations? Room"),
-    ("air", r"\bwar ?planes\b|\bjets\b|\bair ?strikes\b|\bair force\b|\baircraft\b|\bdrones?\b"
-            r"|\bRussian\b|\bRussia\b|\bbombers\b|\braids?\b"),
-    ("government", r"regime(?:['’]s)? (?:forces|troops)|government (?:forces|troops)"
-                   r"|pro-government (?:forces|fighters|militias)|Assad['’]s (?:forces|troops)"
-                   r"|\barmy\b|Syrian military|\bthe military\b|\btroops\b|\bsoldiers\b"
-                   r"|\breinforcements\b|\bregime\b|\bgovernment\b"),
-    ("opposition", r"Hay['’]?at Tahrir al-Sham|\bHTS\b|\brebels?\b|\binsurgents?\b"
-                   r"|\binsurgency\b|opposition (?:fighters|forces|factions|groups)"
-                   r"|\bjihadists?\b|\bjihadi\b|\bIslamists?\b|\bmilitants\b|\battackers\b"
-                   r"|anti-Assad|\bopposition\b"),
+    (
+        "sna",
+        r"(?:Turkish|Turkey)[- ]backed (?:factions|groups|rebels|fighters|forces|militias)"
+        r"|pro-(?:Ankara|Turkish) (?:factions|groups|fighters|forces)"
+        r"|Syrian National Army|\bSNA\b",
+    ),
+    (
+        "sdf",
+        r"Syrian Democratic Forces|\bSDF\b|\bYPG\b|Kurdish[- ]led (?:forces|fighters)"
+        r"|Kurdish (?:forces|fighters|militias?|groups)|\bKurds\b|\bKurdish\b",
+    ),
+    (
+        "southern_opposition",
+        r"southern (?:rebels|opposition|factions)"
+        r"|Southern Operations? Room",
+    ),
+    (
+        "air",
+        r"\bwar ?planes\b|\bjets\b|\bair ?strikes\b|\bair force\b|\baircraft\b|\bdrones?\b"
+        r"|\bRussian\b|\bRussia\b|\bbombers\b|\braids?\b",
+    ),
+    (
+        "government",
+        r"regime(?:['’]s)? (?:forces|troops)|government (?:forces|troops)"
+        r"|pro-government (?:forces|fighters|militias)|Assad['’]s (?:forces|troops)"
+        r"|\barmy\b|Syrian military|\bthe military\b|\btroops\b|\bsoldiers\b"
+        r"|\breinforcements\b|\bregime\b|\bgovernment\b",
+    ),
+    (
+        "opposition",
+        r"Hay['’]?at Tahrir al-Sham|\bHTS\b|\brebels?\b|\binsurgents?\b"
+        r"|\binsurgency\b|opposition (?:fighters|forces|factions|groups)"
+        r"|\bjihadists?\b|\bjihadi\b|\bIslamists?\b|\bmilitants\b|\battackers\b"
+        r"|anti-Assad|\bopposition\b",
+    ),
     ("ref", r"\bthey\b|\btheir fighters\b|\bhis fighters\b|\bthe forces\b|\bfighters\b"),
 ]
-_ACTOR_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _ACTOR_TERMS),
-                       re.IGNORECASE)
+_ACTOR_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _ACTOR_TERMS), re.IGNORECASE)
 _ACTOR_HEADS = (
     "turkish turkey pro syrian sna sdf ypg kurdish kurds southern war warplanes jets air "
     "airstrikes aircraft drone drones russian russia bombers raid raids regime government "
@@ -176,12 +215,11 @@ _ACTOR_HEADS = (
 ACTOR_SCANNER = RowScanner([(_ACTOR_RE, _heads(_ACTOR_HEADS))])
 #: A word after an actor term that makes it a modifier ("rebel positions"), not an actor.
 _MODIFIED_HEADS = frozenset(
-    "positions position strongholds stronghold control planes airstrikes strikes "
-    "attacks attack targets areas area territory territories lines offensive advance assault "
-    "media television tv news agency officials official spokesman commander commanders "
-    "supporters backers held controlled ruled return collapse hold rule side war monitor "
-    "sources source counteroffensive counter pushback resupply attacks' fighters' "
-    "leader leaders".split()
+    "positions position strongholds stronghold control planes airstrikes strikes attacks "
+    "attack targets areas area territory territories lines offensive advance assault media "
+    "television tv news agency officials official spokesman commander commanders supporters "
+    "backers held controlled ruled return collapse hold rule side war monitor sources source "
+    "counteroffensive counter pushback resupply attacks' fighters' leader leaders".split()
 )
 _PARENTHETICAL = re.compile(
     r",\s*(?:led by|including|which|who|backed by|supported by|dominated by|propped up by)"
@@ -212,100 +250,190 @@ def _actors(text: str) -> list[_Actor]:
 #       push (repel/push back: locative after the object, else before), adj (rebel-held)
 _TRIGGERS: list[tuple[str, str, str]] = [
     # captured
-    ("captured", "obj", r"took over|taken over|taking over|takes? over|took control (?:of|over)"
-                        r"|taken control (?:of|over)|taking control (?:of|over)"
-                        r"|takes? control (?:of|over)|seized control of|seizing control of"
-                        r"|seized|seizing|seizes?|captured|capturing|captures"
-                        r"|overran|overrunning|overruns"
-                        r"|(?:full |complete |total )?control over|(?:claimed )?the seizure of"
-                        r"|the capture of|the takeover of|the fall of"
-                        r"|(?:(?<=now )|(?<=still )|(?<=already )|(?<=they )|(?<=rebels )"
-                        r"|(?<=insurgents )|(?<=fully ))control(?:s|led)?"
-                        r"|took|taken|taking"),
-    ("captured", "obj_inside", r"fanned out (?:inside|in|across)|spread (?:out )?(?:inside|across)"),
-    ("captured", "subj", r"(?:has |have |had )?f[ae]ll(?:en|s)? to"
-                         r"|(?:was|were|been|being|is|are) (?:overrun|captured|seized|taken"
-                         r"|taken over) by|held by|controlled by|(?:largely |fully |now )?in the"
-                         r" hands of"),
-    ("captured", "hold", r"(?:towns|villages|areas|positions|territory|territories)"
-                         r"(?:\s+and\s+(?:towns|villages|areas|positions))?\s+(?:that\s+|which\s+)?"
-                         r"(?:they|rebels|insurgents|the rebels|the insurgents)\s+"
-                         r"(?:hold|held|control|controlled)\s+in"),
-    ("captured", "under", r"(?:bringing|brought|bring|brings|putting|put|puts|placing|placed)\s+"
-                          r"(?P<obj>[^,;]{3,60}?)\s+under\s+(?:their|its|rebel|opposition"
-                          r"|insurgent|the rebels['’]?|the insurgents['’]?)\s+control"),
-    ("captured", "adj", r"(?:rebel|opposition|insurgent|jihadist|HTS|regime|government|army"
-                        r"|Kurdish|SDF|Turkish[- ]backed)[- ](?:held|controlled|ruled|run)"),
+    (
+        "captured",
+        "obj",
+        r"took over|taken over|taking over|takes? over|took control (?:of|over)"
+        r"|taken control (?:of|over)|taking control (?:of|over)"
+        r"|takes? control (?:of|over)|seized control of|seizing control of"
+        r"|seized|seizing|seizes?|captured|capturing|captures"
+        r"|overran|overrunning|overruns"
+        r"|(?:full |complete |total )?control over|(?:claimed )?the seizure of"
+        r"|the capture of|the takeover of|the fall of"
+        r"|(?:(?<=now )|(?<=still )|(?<=already )|(?<=they )|(?<=rebels )"
+        r"|(?<=insurgents )|(?<=fully ))control(?:s|led)?"
+        r"|took|taken|taking",
+    ),
+    (
+        "captured",
+        "obj_inside",
+        r"fanned out (?:inside|in|across)|spread (?:out )?(?:inside|across)",
+    ),
+    (
+        "captured",
+        "subj",
+        r"(?:has |have |had )?f[ae]ll(?:en|s)? to"
+        r"|(?:was|were|been|being|is|are) (?:overrun|captured|seized|taken"
+        r"|taken over) by|held by|controlled by|(?:largely |fully |now )?in the"
+        r" hands of",
+    ),
+    (
+        "captured",
+        "hold",
+        r"(?:towns|villages|areas|positions|territory|territories)"
+        r"(?:\s+and\s+(?:towns|villages|areas|positions))?\s+(?:that\s+|which\s+)?"
+        r"(?:they|rebels|insurgents|the rebels|the insurgents)\s+"
+        r"(?:hold|held|control|controlled)\s+in",
+    ),
+    (
+        "captured",
+        "under",
+        r"(?:bringing|brought|bring|brings|putting|put|puts|placing|placed)\s+"
+        r"(?P<obj>[^,;]{3,60}?)\s+under\s+(?:their|its|rebel|opposition"
+        r"|insurgent|the rebels['’]?|the insurgents['’]?)\s+control",
+    ),
+    (
+        "captured",
+        "adj",
+        r"(?:rebel|opposition|insurgent|jihadist|HTS|regime|government|army"
+        r"|Kurdish|SDF|Turkish[- ]backed)[- ](?:held|controlled|ruled|run)",
+    ),
     # entered
-    ("entered", "obj", r"entered|entering|enters|enter|stormed|storming|storms"
-                       r"|broke into|breaking into|sw[ee]pt into|sweeps? into|sweeping into"
-                       r"|rolled into|rolling into|pushed into|pushing into|poured into"),
+    (
+        "entered",
+        "obj",
+        r"entered|entering|enters|enter|stormed|storming|storms"
+        r"|broke into|breaking into|sw[ee]pt into|sweeps? into|sweeping into"
+        r"|rolled into|rolling into|pushed into|pushing into|poured into",
+    ),
     ("entered", "obj", r"arrived in|arriving in"),
     # recaptured
-    ("recaptured", "obj", r"recaptured|recapturing|recaptures?|retook|retaking|retakes?|retaken"
-                          r"|regained control of|regaining control of|regained|took back"
-                          r"|taken back|taking back|won back|winning back"),
+    (
+        "recaptured",
+        "obj",
+        r"recaptured|recapturing|recaptures?|retook|retaking|retakes?|retaken"
+        r"|regained control of|regaining control of|regained|took back"
+        r"|taken back|taking back|won back|winning back",
+    ),
     # advancing
-    ("advancing", "obj", r"targeting|approaching|approached|approaches|closing in on"
-                         r"|closed in on|reached|reaching|(?:two-pronged |surprise |new |ground )?"
-                         r"(?:attack|assault|push) on|(?:rebel |insurgent |opposition )?"
-                         r"(?:advance|march|push) (?:on|into|toward|towards)"
-                         r"|advanc(?:ed|ing|es?) (?:on|into|toward|towards)"
-                         r"|mov(?:ed|ing|es?) (?:on|into|toward|towards)"
-                         r"|march(?:ed|ing|es)? (?:\w+ward )?(?:on|toward|towards)"
-                         r"|push(?:ed|ing|es)? (?:toward|towards)"),
+    (
+        "advancing",
+        "obj",
+        r"targeting|approaching|approached|approaches|closing in on"
+        r"|closed in on|reached|reaching|(?:two-pronged |surprise |new |ground )?"
+        r"(?:attack|assault|push) on|(?:rebel |insurgent |opposition )?"
+        r"(?:advance|march|push) (?:on|into|toward|towards)"
+        r"|advanc(?:ed|ing|es?) (?:on|into|toward|towards)"
+        r"|mov(?:ed|ing|es?) (?:on|into|toward|towards)"
+        r"|march(?:ed|ing|es)? (?:\w+ward )?(?:on|toward|towards)"
+        r"|push(?:ed|ing|es)? (?:toward|towards)",
+    ),
     ("advancing", "obj", r"arrived (?:on|at)|arriving (?:on|at)|arrived"),
-    ("advancing", "loc", r"advanc(?:ed|ing|es?)(?: (?:farther|further|southward|northward"
-                         r"|eastward|westward|deeper))? in"
-                         r"|(?:made|making|makes?) (?:rapid |significant |new )?"
-                         r"(?:progress|gains|advances) in"
-                         r"|(?:the |a )?(?:rebel |insurgent |opposition )?advance of"),
+    (
+        "advancing",
+        "loc",
+        r"advanc(?:ed|ing|es?)(?: (?:farther|further|southward|northward"
+        r"|eastward|westward|deeper))? in"
+        r"|(?:made|making|makes?) (?:rapid |significant |new )?"
+        r"(?:progress|gains|advances) in"
+        r"|(?:the |a )?(?:rebel |insurgent |opposition )?advance of",
+    ),
     # besieging
-    ("besieging", "obj", r"besieged|besieging|besieges?|encircled|encircling|encircles?"
-                         r"|laid siege to|laying siege to"),
+    (
+        "besieging",
+        "obj",
+        r"besieged|besieging|besieges?|encircled|encircling|encircles?"
+        r"|laid siege to|laying siege to",
+    ),
     # withdrew
-    ("withdrew", "obj", r"abandoned|abandoning|abandons?|evacuated|evacuating"
-                        r"|withdr[ae]w(?:n)? from|withdrawing from|withdraws? from"
-                        r"|retreated from|retreating from|retreats? from|pulled out of"
-                        r"|pulling out of|pulled back from|lost control of|losing control of"),
-    ("withdrew", "subj", r"(?:completely |fully )?escaped (?:regime|government) control"
-                         r"|(?:is |was )?(?:now )?out of (?:the )?control of (?:the )?"
-                         r"(?:Syrian )?(?:regime|government)(?: forces)?"
-                         r"|slipped out of (?:regime|government) control"),
+    (
+        "withdrew",
+        "obj",
+        r"abandoned|abandoning|abandons?|evacuated|evacuating"
+        r"|withdr[ae]w(?:n)? from|withdrawing from|withdraws? from"
+        r"|retreated from|retreating from|retreats? from|pulled out of"
+        r"|pulling out of|pulled back from|lost control of|losing control of"
+        r"|lost|losing",
+    ),
+    (
+        "withdrew",
+        "subj",
+        r"(?:completely |fully )?escaped (?:regime|government) control"
+        r"|(?:is |was )?(?:now )?out of (?:the )?control of (?:the )?"
+        r"(?:Syrian )?(?:regime|government)(?: forces)?"
+        r"|slipped out of (?:regime|government) control",
+    ),
     # defensive line
     ("defensive_line", "obj", r"fortif(?:y|ies|ied|ying)"),
-    ("defensive_line", "loc", r"(?:defensive|defence|defense)[\"”’]? lines?[\"”’]? (?:in|around|at)"
-                              r"|defensive positions (?:in|around)"),
+    (
+        "defensive_line",
+        "loc",
+        r"(?:defensive|defence|defense)[\"”’]? lines?[\"”’]? (?:in|around|at)"
+        r"|defensive positions (?:in|around)",
+    ),
     # repelled / pushed back
-    ("repelled", "push", r"pushed back|pushing back|push(?:es)? back|repelled|repelling"
-                         r"|repels?|repulsed|repulsing|beat back|beaten back|beating back"
-                         r"|thwarted"),
+    (
+        "repelled",
+        "push",
+        r"pushed back|pushing back|push(?:es)? back|repelled|repelling"
+        r"|repels?|repulsed|repulsing|beat back|beaten back|beating back"
+        r"|thwarted",
+    ),
 ]
 _TRIGGER_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<t{i}>(?:{pat})\\b)" for i, (_, _, pat) in enumerate(_TRIGGERS))
-    + ")",
+    r"\b(?:" + "|".join(f"(?P<t{i}>(?:{pat})\\b)" for i, (_, _, pat) in enumerate(_TRIGGERS)) + ")",
     re.IGNORECASE,
 )
-#: The first word of every alternative of each trigger row (for :class:`geo.scan.WordScanner`).
+#: The first word(s) of every alternative of each trigger row (for :class:`geo.scan.RowScanner`).
 _TRIGGER_HEADS: tuple[str, ...] = (
-    "took taken taking takes take seized seizing seize seizes captured capturing captures overran overrunning overruns full complete total control controls controlled claimed the_seizure the_capture the_takeover the_fall",
+    (
+        "took taken taking takes take seized seizing seize seizes captured capturing captures "
+        "overran overrunning overruns full complete total control controls controlled claimed "
+        "the_seizure the_capture the_takeover the_fall"
+    ),
     "fanned spread",
-    "has_fallen have_fallen had_fallen has_fell had_fell fell fall fallen falls was_overrun was_captured was_seized was_taken were_overrun were_captured were_seized were_taken been_overrun been_captured been_seized been_taken being_overrun being_captured being_seized being_taken is_overrun is_captured is_seized is_taken are_overrun are_captured are_seized are_taken held controlled largely_in fully_in now_in in_the",
+    (
+        "has_fallen have_fallen had_fallen has_fell had_fell fell fall fallen falls was_overrun "
+        "was_captured was_seized was_taken were_overrun were_captured were_seized were_taken "
+        "been_overrun been_captured been_seized been_taken being_overrun being_captured "
+        "being_seized being_taken is_overrun is_captured is_seized is_taken are_overrun "
+        "are_captured are_seized are_taken held controlled largely_in fully_in now_in in_the"
+    ),
     "towns villages areas positions territory territories",
     "bringing brought bring brings putting put puts placing placed",
     "rebel opposition insurgent jihadist hts regime government army kurdish sdf turkish",
-    "entered entering enters enter stormed storming storms broke breaking swept sweep sweeps sweeping rolled rolling pushed pushing poured",
+    (
+        "entered entering enters enter stormed storming storms broke breaking swept sweep "
+        "sweeps sweeping rolled rolling pushed pushing poured"
+    ),
     "arrived arriving",
-    "recaptured recapturing recapture recaptures retook retaking retake retakes retaken regained regaining took taken taking won winning",
-    "targeting approaching approached approaches closing closed reached reaching two surprise new ground attack assault push rebel insurgent opposition advance march advanced advancing advances moved moving moves move marched marching marches pushed pushing pushes",
+    (
+        "recaptured recapturing recapture recaptures retook retaking retake retakes retaken "
+        "regained regaining took taken taking won winning"
+    ),
+    (
+        "targeting approaching approached approaches closing closed reached reaching two "
+        "surprise new ground attack assault push rebel insurgent opposition advance march "
+        "advanced advancing advances moved moving moves move marched marching marches pushed "
+        "pushing pushes"
+    ),
     "arrived arriving",
-    "advanced advancing advances advance made making makes make the_rebel the_insurgent the_opposition the_advance a_rebel a_advance rebel insurgent opposition",
+    (
+        "advanced advancing advances advance made making makes make the_rebel the_insurgent "
+        "the_opposition the_advance a_rebel a_advance rebel insurgent opposition"
+    ),
     "besieged besieging besiege besieges encircled encircling encircle encircles laid laying",
-    "abandoned abandoning abandon abandons evacuated evacuating withdrew withdrawn withdraw withdrawing withdraws retreated retreating retreat retreats pulled pulling lost losing",
+    (
+        "abandoned abandoning abandon abandons evacuated evacuating withdrew withdrawn withdraw "
+        "withdrawing withdraws retreated retreating retreat retreats pulled pulling lost losing"
+    ),
     "completely escaped fully escaped is_out was_out is_now was_now now_out out slipped",
     "fortify fortifies fortified fortifying",
     "defensive defence defense",
-    "pushed pushing push pushes repelled repelling repel repels repulsed repulsing beat beaten beating thwarted",
+    (
+        "pushed pushing push pushes repelled repelling repel repels repulsed repulsing beat "
+        "beaten beating thwarted"
+    ),
 )
 
 TRIGGER_SCANNER = RowScanner(
@@ -314,20 +442,27 @@ TRIGGER_SCANNER = RowScanner(
 
 # words that may stand between a trigger and its object ("took most of the city of Aleppo")
 _OBJECT_FILLER = frozenset(
-    "the a an most all of much part parts large larger swaths swathes some entire whole almost "
-    "nearly virtually centre center heart outskirts gates edge edges city town village province "
-    "governorate countryside country's country largest biggest second third fourth key "
-    "strategic northern southern eastern western central northwestern northeastern southwestern "
-    "southeastern control over full complete total rest remaining at on in also known as "
-    "large-scale important major ancient historic nearby surrounding area region rural its "
-    "their his her remainder bulk majority".split()
+    "the a an most all of much part parts large larger swaths swathes some entire whole "
+    "almost nearly virtually centre center heart outskirts gates edge edges city town village "
+    "province governorate countryside country's country largest biggest second third fourth "
+    "key strategic northern southern eastern western central northwestern northeastern "
+    "southwestern southeastern control over full complete total rest remaining at on in also "
+    "known as large-scale important major ancient historic nearby surrounding area region "
+    "rural its their his her remainder bulk majority".split()
 )
-_LOCATIVE_PREPS = frozenset("in into inside on at toward towards to near around across within".split())
-_LOCATIVE_FILLER = _OBJECT_FILLER | _LOCATIVE_PREPS | frozenset(
-    "farther further southward northward eastward westward deeper south north east west "
-    "insurgents rebels rebel jihadi jihadist jihadists islamist islamists forces troops army "
-    "regime regime's mr assad assad's government attackers fighters opposition militants "
-    "syrian continued continue continues to advance advancing".split()
+_LOCATIVE_PREPS = frozenset(
+    "in into inside on at toward towards to near around across within".split()
+)
+_LOCATIVE_FILLER = (
+    _OBJECT_FILLER
+    | _LOCATIVE_PREPS
+    | frozenset(
+        "farther further southward northward eastward westward deeper south north east west "
+        "insurgents rebels rebel jihadi jihadist jihadists islamist islamists forces troops "
+        "army regime regime's mr assad assad's government attackers fighters opposition "
+        "militants syrian continued continue continues to advance advancing attack attacks "
+        "assault offensive push attempt".split()
+    )
 )
 _CONJUNCTION = re.compile(r"^[\s,]*(?:(?:and|or|as well as|plus)\b|,)[\s,]*", re.IGNORECASE)
 _ALSO_KNOWN = re.compile(r"^[\s,]*(?:also known as|known as|or)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -338,11 +473,11 @@ _DIRECTIONAL = re.compile(
     re.IGNORECASE,
 )
 _COORDINATION_FILLER = frozenset(
-    "the a an most all of much part parts large swaths swathes some entire whole almost nearly "
-    "centre center heart outskirts gates city town village province governorate countryside "
-    "its their other nearby surrounding towns villages areas positions in near around northern "
-    "southern eastern western central northwestern northeastern southwestern southeastern"
-    .split()
+    "the a an most all of much part parts large swaths swathes some entire whole almost "
+    "nearly centre center heart outskirts gates city town village province governorate "
+    "countryside its their other nearby surrounding towns villages areas positions in near "
+    "around northern southern eastern western central northwestern northeastern southwestern "
+    "southeastern".split()
 )
 
 
@@ -362,19 +497,38 @@ _GENERIC_PLACE = re.compile(  # used with .match(text, pos): no ^ anchor
     r"|nearby|surrounding|strategic|key|small|major|important|remaining|rural|their|its|his"
     r"|regime|government|rebel|opposition|army|\d+)\s+)*"
     r"(?P<noun>towns?|villages?|locations|positions|areas|cities|neighbou?rhoods|territor(?:y|ies)"
-    r"|districts?|hills?|military bases|bases|airports?|checkpoints|suburbs)\b",
+    r"|districts?|hills?|military bases|bases|airports?|checkpoints|suburbs)\b"
+    r"(?!\s+of\s+(?:the\s+)?[A-Z])",  # "the town of Morek" names its town
     re.IGNORECASE,
 )
 _NULL_PLACE_ACTIONS = frozenset({"captured", "recaptured", "withdrew", "entered"})
 
 _EXTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("most", re.compile(r"\b(?:almost all|nearly all|virtually all|most|largely|majority|bulk"
-                        r"|much)\b", re.I)),
-    ("all", re.compile(r"\b(?:all of|all|entire|entirety|whole|full|fully|completely|complete"
-                       r"|total|totally)\b", re.I)),
+    (
+        "most",
+        re.compile(
+            r"\b(?:almost all|nearly all|virtually all|most|largely|majority|bulk"
+            r"|much)\b",
+            re.I,
+        ),
+    ),
+    (
+        "all",
+        re.compile(
+            r"\b(?:all of|all|entire|entirety|whole|full|fully|completely|complete"
+            r"|total|totally)\b",
+            re.I,
+        ),
+    ),
     ("outskirts", re.compile(r"\b(?:outskirts|gates|edge|edges|doorstep)\b", re.I)),
-    ("part", re.compile(r"\b(?:part|parts|swaths|swathes|some|centre|center|heart"
-                        r"|neighbou?rhoods?|districts)\b", re.I)),
+    (
+        "part",
+        re.compile(
+            r"\b(?:part|parts|swaths|swathes|some|centre|center|heart"
+            r"|neighbou?rhoods?|districts)\b",
+            re.I,
+        ),
+    ),
 ]
 
 # exclusions
@@ -383,6 +537,10 @@ _HISTORY = re.compile(
     r"|\b(?:19\d\d|20(?:0\d|1\d|2[0-3]))\s+(?:battle|massacre|offensive|protests?|uprising|war"
     r"|siege|ceasefire|agreement|deal|takeover|campaign)",
     re.IGNORECASE,
+)
+_HISTORY_FRONTED = re.compile(  # "The 2016 battle …", "In 2016, …", "Back in 2012 …"
+    r"\W*(?:The|In|By|During|Until|Back in|In early|In late|In mid-?)\s+(?:\w+\s+)?"
+    r"(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b"
 )
 _BLOCKED_BEFORE = re.compile(
     r"(?:\bif\b[^,.;]{0,60}|\b(?:could|would|might|may|will|shall|can|cannot|vowed? to"
@@ -426,10 +584,22 @@ _ATTRIBUTION_SPAN = re.compile(r",\s*according to [^,]*,|,\s*(?:reportedly|sourc
 
 # claimant names
 _CLAIMANT_ALIASES = [
-    (re.compile(r"Syrian Observatory|\bSOHR\b|\bOSDH\b|the Observatory|Observatory head|"
-                r"war monitor|UK-based NGO|an NGO|Rami Abdel Rahman", re.I), "SOHR"),
-    (re.compile(r"\bSANA\b|\bSana\b|state news agency|state media|state television"
-                r"|state TV", re.I), "SANA"),
+    (
+        re.compile(
+            r"Syrian Observatory|\bSOHR\b|\bOSDH\b|the Observatory|Observatory head|"
+            r"war monitor|UK-based NGO|an NGO|Rami Abdel Rahman",
+            re.I,
+        ),
+        "SOHR",
+    ),
+    (
+        re.compile(
+            r"\bSANA\b|\bSana\b|state news agency|state media|state television"
+            r"|state TV",
+            re.I,
+        ),
+        "SANA",
+    ),
 ]
 
 
@@ -463,8 +633,10 @@ def extract_claims(
         raise TypeError("published must be a datetime.date")
     gaz = gazetteer or load_gazetteer()
     found = list(mentions) if mentions is not None else gaz.find_mentions(text, article=article)
-    places = sorted([m for m in found if m.place_id is not None] + _anaphors(text, found, gaz),
-                    key=lambda m: m.start)
+    places = sorted(
+        [m for m in found if m.place_id is not None] + _anaphors(text, found, gaz),
+        key=lambda m: m.start,
+    )
     extractor = _Extractor(text, published, article, gaz, places)
     return extractor.run()
 
@@ -503,8 +675,20 @@ def _anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Me
                 break
         if target:
             p = gaz.place(target)
-            out.append(Mention(prev.article, text[m.start() : m.end()], m.start(), m.end(),
-                               p.place_id, p.name, p.place_type, p.lat, p.lon, p.geo_precision))
+            out.append(
+                Mention(
+                    prev.article,
+                    text[m.start() : m.end()],
+                    m.start(),
+                    m.end(),
+                    p.place_id,
+                    p.name,
+                    p.place_type,
+                    p.lat,
+                    p.lon,
+                    p.geo_precision,
+                )
+            )
     return out
 
 
@@ -530,6 +714,14 @@ def _anaphor_target(kind: str, prev: Mention, gaz: Gazetteer) -> str | None:
 
 
 # --- the extractor -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Unnamed:
+    """An unnamed object ("a strategic town", "several nearby villages")."""
+
+    start: int
+    end: int
+
+
 @dataclass
 class _Draft:
     start: int
@@ -545,8 +737,9 @@ class _Draft:
 
 
 class _Extractor:
-    def __init__(self, text: str, published: date, article: str, gaz: Gazetteer,
-                 places: list[Mention]) -> None:
+    def __init__(
+        self, text: str, published: date, article: str, gaz: Gazetteer, places: list[Mention]
+    ) -> None:
         self.text = text
         self.work = text.replace("\xa0", " ")  # same length: regexes run here, quotes from text
         self.published = published
@@ -576,9 +769,13 @@ class _Extractor:
                 for d in drafts:
                     st = status(d)
                     current.append(self._claim(d, st, claimant if st != "reported" else REPORTER))
-            if (not drafts and previous and _hinted(sentence, _UNCONFIRMED_HINTS)
-                    and _UNCONFIRMED.search(sentence)
-                    and not any(c.status == "claimed" for c in previous)):
+            if (
+                not drafts
+                and previous
+                and _hinted(sentence, _UNCONFIRMED_HINTS)
+                and _UNCONFIRMED.search(sentence)
+                and not any(c.status == "claimed" for c in previous)
+            ):
                 # "This could not be verified." qualifies what the last sentence reported
                 claims = [replace(c, status="claimed") if c in previous else c for c in claims]
             if not drafts and _hinted(sentence, _DENIAL_HINTS) and _DENIAL.search(sentence):
@@ -601,11 +798,23 @@ class _Extractor:
         if place is None:
             confidence *= 0.5
         return Claim(
-            article=self.article, claim_id=claim_id, quote=quote, start=d.start, end=d.end,
-            place_id=place.place_id if place else None, place=place.place if place else None,
-            place_type=place.place_type if place else None, lat=place.lat if place else None,
-            lon=place.lon if place else None, actor=d.actor, action=d.action, extent=d.extent,
-            event_date=when, date_precision=precision, claimant=claimant, status=status,
+            article=self.article,
+            claim_id=claim_id,
+            quote=quote,
+            start=d.start,
+            end=d.end,
+            place_id=place.place_id if place else None,
+            place=place.place if place else None,
+            place_type=place.place_type if place else None,
+            lat=place.lat if place else None,
+            lon=place.lon if place else None,
+            actor=d.actor,
+            action=d.action,
+            extent=d.extent,
+            event_date=when,
+            date_precision=precision,
+            claimant=claimant,
+            status=status,
             confidence=round(confidence, 3),
         )
 
@@ -613,15 +822,21 @@ class _Extractor:
         m = _DENIAL.search(self.work, s, e)
         start, end = (m.start(), m.end()) if m else (s, e)
         # the quote: from the subject of the denied claims ("the regime's claims") to the verdict
-        head = re.search(r"(?:the\s+)?[\w’']+\s+claims?\s+(?:were|was|are|is)\s+\w+$",
-                         self.work[s:end])
+        head = re.search(
+            r"(?:the\s+)?[\w’']+\s+claims?\s+(?:were|was|are|is)\s+\w+$", self.work[s:end]
+        )
         if head:
             start = s + head.start()
         key = f"{self.article}|{start}|{end}|denied|{claim.claim_id}"
         return replace(
-            claim, claim_id=hashlib.sha1(key.encode()).hexdigest()[:12],
-            quote=self.text[start:end], start=start, end=end, status="denied",
-            claimant=claimant if claimant != REPORTER else "unnamed", confidence=0.2,
+            claim,
+            claim_id=hashlib.sha1(key.encode()).hexdigest()[:12],
+            quote=self.text[start:end],
+            start=start,
+            end=end,
+            status="denied",
+            claimant=claimant if claimant != REPORTER else "unnamed",
+            confidence=0.2,
         )
 
     # -- per sentence --
@@ -633,23 +848,37 @@ class _Extractor:
         hi = bisect.bisect_left(self._place_starts, e)
         places = [m for m in self.places[lo:hi] if m.end <= e]
         drafts: list[_Draft] = []
+        covered = s  # "repelled an attack on X": the nested "attack on" is not its own claim
         lo = bisect.bisect_left(self._trigger_starts, s)
         hi = bisect.bisect_left(self._trigger_starts, e)
         for idx, m in self.triggers[lo:hi]:
-            if m.end() > e:
+            if m.end() > e or m.start() < covered:
                 continue
             action, form, _ = _TRIGGERS[idx]
             t0, t1 = m.start(), m.end()
             window = self.work[max(s, t0 - 70) : t0]
             if _maybe_blocked(window) and _BLOCKED_BEFORE.search(window):
                 continue
-            drafts += self._trigger(action, form, m, t0, t1, s, e, places, actors)
+            new = self._trigger(action, form, m, t0, t1, s, e, places, actors)
+            if form == "push" and new:
+                covered = max(d.end for d in new)
+            drafts += new
         return drafts
 
-    def _trigger(self, action: str, form: str, m: re.Match[str], t0: int, t1: int, s: int,
-                 e: int, places: list[Mention], actors: list[_Actor]) -> list[_Draft]:
+    def _trigger(
+        self,
+        action: str,
+        form: str,
+        m: re.Match[str],
+        t0: int,
+        t1: int,
+        s: int,
+        e: int,
+        places: list[Mention],
+        actors: list[_Actor],
+    ) -> list[_Draft]:
         text = self.text
-        targets: list[Mention | None] = []
+        targets: list[Mention | _Unnamed] = []
         static = False
         extent_span = (t0, t1)
         if form in ("obj", "obj_inside"):
@@ -664,23 +893,23 @@ class _Extractor:
             targets = self._objects(t1, e, places, _LOCATIVE_FILLER, action, locative=True)
             static = form == "hold"
         elif form == "push":
-            targets = self._objects(t1, e, places, _LOCATIVE_FILLER, action, locative=True,
-                                    allow_generic=False)
+            targets = self._objects(
+                t1, e, places, _LOCATIVE_FILLER, action, locative=True, allow_generic=False
+            )
             if not targets:
-                before = [p for p in places if p.end <= t0]
-                targets = before[-1:]
+                targets.extend([p for p in places if p.end <= t0][-1:])
         elif form == "subj":
             targets = self._subject(t0, s, places)
             static = action == "captured" and "held" in m.group(0).lower()
             static |= "hands" in m.group(0).lower()
         elif form == "under":
             inner = (m.start("obj"), m.end("obj"))
-            targets = [p for p in places if inner[0] <= p.start and p.end <= inner[1]][:1]
+            targets.extend([p for p in places if inner[0] <= p.start and p.end <= inner[1]][:1])
             extent_span = (t0, t1)
         elif form == "adj":
             targets = self._adjectival(t0, t1, s, e, places)
             static = True
-        targets = [t for t in targets if t is None or t.place_id is not None]
+        targets = [t for t in targets if not isinstance(t, Mention) or t.place_id is not None]
         if not targets:
             return []
         actor = self._actor(form, m, t0, t1, s, e, actors, action)
@@ -691,34 +920,46 @@ class _Extractor:
         drafts = []
         clause = self._clause(t0, s, e, t1)
         for target in targets:
-            if target is None and action not in _NULL_PLACE_ACTIONS:
+            if target is None:
                 continue
-            q0 = min(t0, target.start) if target else t0
-            q1 = max(t1, target.end) if target else self._generic_end(t1, e)
+            unnamed = isinstance(target, _Unnamed)
+            if unnamed and action not in _NULL_PLACE_ACTIONS:
+                continue
+            q0, q1 = min(t0, target.start), max(t1, target.end)
             if self._historic(q0, q1, s, e):
                 continue
-            extent = self._extent(extent_span, target, form, m)
+            place = None if isinstance(target, _Unnamed) else target
+            extent = None if unnamed else self._extent(extent_span, place, form, m)
             when = self._date(clause, q0, q1)
-            drafts.append(_Draft(q0, q1, target, actor, action, extent, when, static, (s, e),
-                                 (t0, t1)))
+            drafts.append(
+                _Draft(q0, q1, place, actor, action, extent, when, static, (s, e), (t0, t1))
+            )
         if drafts:
             self.last_actor = actor
         return drafts
 
     # -- places --
-    def _objects(self, t1: int, e: int, places: list[Mention], filler: frozenset[str],
-                 action: str, *, locative: bool = False,
-                 allow_generic: bool = True) -> list[Mention | None]:
+    def _objects(
+        self,
+        t1: int,
+        e: int,
+        places: list[Mention],
+        filler: frozenset[str],
+        action: str,
+        *,
+        locative: bool = False,
+        allow_generic: bool = True,
+    ) -> list[Mention | _Unnamed]:
         trigger_tail = re.search(r"(\w+)\W*$", self.work[max(0, t1 - 12) : t1])
         if trigger_tail and trigger_tail.group(1).lower() in _LOCATIVE_PREPS:
             locative = False  # "advanced in", "hold in": the preposition is in the trigger
         after = [p for p in places if p.start >= t1]
-        out: list[Mention | None] = []
+        out: list[Mention | _Unnamed] = []
         cursor = t1
         first = True
         generic = _GENERIC_PLACE.match(self.work, t1, e) if allow_generic else None
         if generic and (not after or after[0].start >= generic.end()):
-            out.append(None)
+            out.append(_Unnamed(generic.start("noun"), generic.end()))
             cursor = generic.end()
             first = False
         for p in after:
@@ -748,10 +989,12 @@ class _Extractor:
             if co and allow_generic:
                 g = _GENERIC_PLACE.match(self.work, cursor + co.end(), e)
                 nxt = [q for q in after if q.start >= cursor]
-                leads_on = g and re.match(r"\s+(?:in|near|around|of)\s+(?:the\s+)?$",
-                                          self.work[g.end() : nxt[0].start] if nxt else "")
+                leads_on = g and re.match(
+                    r"\s+(?:in|near|around|of)\s+(?:the\s+)?$",
+                    self.work[g.end() : nxt[0].start] if nxt else "",
+                )
                 if g and not leads_on and (not nxt or nxt[0].start >= g.end()):
-                    out.append(None)
+                    out.append(_Unnamed(g.start("noun"), g.end()))
                     cursor = g.end()
         return out
 
@@ -765,8 +1008,10 @@ class _Extractor:
                 chars[i - a] = " "
         return _ATTRIBUTION_SPAN.sub(" ", "".join(chars))
 
-    def _relative_antecedent(self, t0: int, s: int, places: list[Mention]) -> list[Mention | None]:
-        """"Hama, which they also claimed to have entered": the object is the antecedent."""
+    def _relative_antecedent(
+        self, t0: int, s: int, places: list[Mention]
+    ) -> list[Mention | _Unnamed]:
+        """ "Hama, which they also claimed to have entered": the object is the antecedent."""
         before = [p for p in places if p.end <= t0]
         if not before:
             return []
@@ -778,32 +1023,63 @@ class _Extractor:
             return [p]
         return []
 
-    def _subject(self, t0: int, s: int, places: list[Mention]) -> list[Mention | None]:
+    def _subject(self, t0: int, s: int, places: list[Mention]) -> list[Mention | _Unnamed]:
         before = [p for p in places if p.end <= t0]
         if not before:
             return []
         p = before[-1]
         gap = self.work[p.end : t0].lower()
         words = re.findall(r"[\w’']+", gap)
-        allowed = {"which", "that", "is", "was", "were", "has", "have", "had", "been", "now",
-                   "city", "town", "completely", "fully", "largely", "already", "almost",
-                   "entirely", "also", "which", "the", "after", "being", "syria's", "second",
-                   "country's", "largest"}
+        allowed = {
+            "which",
+            "that",
+            "is",
+            "was",
+            "were",
+            "has",
+            "have",
+            "had",
+            "been",
+            "now",
+            "city",
+            "town",
+            "completely",
+            "fully",
+            "largely",
+            "already",
+            "almost",
+            "entirely",
+            "also",
+            "the",
+            "after",
+            "being",
+            "syria's",
+            "second",
+            "country's",
+            "largest",
+        }
         if len(words) <= 8 and all(w in allowed for w in words) and ";" not in gap:
             return [p]
         return []
 
-    def _adjectival(self, t0: int, t1: int, s: int, e: int,
-                    places: list[Mention]) -> list[Mention | None]:
+    def _adjectival(
+        self, t0: int, t1: int, s: int, e: int, places: list[Mention]
+    ) -> list[Mention | _Unnamed]:
         rest = self.work[t1:e]
-        m = re.match(r"\s+(?:city|town|enclave|stronghold|bastion|territory|province|area"
-                     r"|region|village|district)\s+of\s+", rest)
+        m = re.match(
+            r"\s+(?:city|town|enclave|stronghold|bastion|territory|province|area"
+            r"|region|village|district)\s+of\s+",
+            rest,
+        )
         if m:
             after = [p for p in places if p.start == t1 + m.end()]
             if after:
                 return [after[0]]
-        head = re.match(r"\s+(?:city|town|enclave|stronghold|bastion|territory|province|area"
-                        r"|region|village|district|neighbou?rhoods?)\b", rest)
+        head = re.match(
+            r"\s+(?:city|town|enclave|stronghold|bastion|territory|province|area"
+            r"|region|village|district|neighbou?rhoods?)\b",
+            rest,
+        )
         if not head:
             return []
         before = [p for p in places if p.end <= t0]
@@ -813,13 +1089,18 @@ class _Extractor:
                 return [before[-1]]
         return []
 
-    def _generic_end(self, t1: int, e: int) -> int:
-        m = _GENERIC_PLACE.match(self.work, t1, e)
-        return m.end() if m else t1
-
     # -- actor --
-    def _actor(self, form: str, m: re.Match[str], t0: int, t1: int, s: int, e: int,
-               actors: list[_Actor], action: str) -> str | None:
+    def _actor(
+        self,
+        form: str,
+        m: re.Match[str],
+        t0: int,
+        t1: int,
+        s: int,
+        e: int,
+        actors: list[_Actor],
+        action: str,
+    ) -> str | None:
         word = m.group(0).lower()
         if form == "adj":
             prefix = re.split(r"[- ](?:held|controlled|ruled|run)$", word)[0]
@@ -828,13 +1109,13 @@ class _Extractor:
             return "government"
         if form == "hold":
             who = re.search(r"\b(they|rebels|insurgents)\s+(?:hold|held|control)", word)
-            return self._resolve_actor("ref" if not who or who.group(1) == "they" else
-                                       "opposition")
+            return self._resolve_actor("ref" if not who or who.group(1) == "they" else "opposition")
         if form == "under":
             found = [a for a in actors if a.start < t0]
             return self._resolve_actor(found[-1].actor if found else "ref")
-        modifier = re.match(r"(?:the |a )?(rebel|insurgent|opposition|regime|government|army)\s",
-                            word)
+        modifier = re.match(
+            r"(?:the |a )?(rebel|insurgent|opposition|regime|government|army)\s", word
+        )
         if modifier:
             return _actor_of_word(modifier.group(1))
         if form == "subj" or word.endswith(("advance of", "advance of ")):
@@ -846,8 +1127,10 @@ class _Extractor:
         before = [a for a in actors if a.end <= t0 and blanked[a.start - s : a.end - s].strip()]
         if before:
             return self._resolve_actor(before[-1].actor)
-        if re.match(r"\W*(?:After|Before|While|Following|Since|Having|Despite)\b",
-                    self.work[s:t0]) and len(self.work[s:t0]) < 40:
+        if (
+            re.match(r"\W*(?:After|Before|While|Following|Since|Having|Despite)\b", self.work[s:t0])
+            and len(self.work[s:t0]) < 40
+        ):
             main = [a for a in actors if a.start >= t1]  # "After seizing X, the rebels …"
             if main:
                 return self._resolve_actor(main[0].actor)
@@ -859,8 +1142,9 @@ class _Extractor:
         return actor
 
     # -- extent, date, status --
-    def _extent(self, span: tuple[int, int], target: Mention | None, form: str,
-                m: re.Match[str]) -> str | None:
+    def _extent(
+        self, span: tuple[int, int], target: Mention | None, form: str, m: re.Match[str]
+    ) -> str | None:
         if form == "hold":
             return "part"
         a, b = span
@@ -910,7 +1194,7 @@ class _Extractor:
         seg_end = e if seg_end < 0 else seg_end
         if _HISTORY.search(self.work, seg_start, seg_end):
             return True
-        return bool(re.match(r"\s*The (?:19|20)\d\d\b", self.work[s:e]))
+        return bool(_HISTORY_FRONTED.match(self.work, s, e))
 
     def _status(self, s: int, e: int, drafts: list[_Draft]) -> tuple[Any, str]:
         sentence = self.work[s:e]
@@ -923,8 +1207,12 @@ class _Extractor:
         def status(d: _Draft) -> str:
             if denied:
                 return "denied"
-            if d.static and d.action == "captured" and d.place is not None and \
-                    self._adjectival_trigger(d):
+            if (
+                d.static
+                and d.action == "captured"
+                and d.place is not None
+                and self._adjectival_trigger(d)
+            ):
                 return "reported"  # "the rebel-held enclave": the outlet's own description
             if unconfirmed or any(a <= d.trigger[0] < b for a, b in quoted):
                 return "claimed"
@@ -947,11 +1235,12 @@ class _Extractor:
         return status, claimant
 
     def _adjectival_trigger(self, d: _Draft) -> bool:
-        return bool(re.search(r"[- ](?:held|controlled|ruled|run)$",
-                              self.work[d.trigger[0] : d.trigger[1]]))
+        return bool(
+            re.search(r"[- ](?:held|controlled|ruled|run)$", self.work[d.trigger[0] : d.trigger[1]])
+        )
 
     def _in_scope_of_according(self, s: int, e: int, m: re.Match[str], d: _Draft) -> bool:
-        """"According to X, …" and "…, according to X." cover the sentence; a parenthetical
+        """ "According to X, …" and "…, according to X." cover the sentence; a parenthetical
         ", according to X," in mid-sentence covers its own clause."""
         sentence = self.work[s:e]
         if m.start() < 3:
@@ -975,8 +1264,11 @@ class _Extractor:
             return True
         last = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
         subject_words = len(re.findall(r"[\w’'-]+", before[last + 1 :])) if last >= 0 else 99
-        return subject_words <= 10 and after_words <= 10 and not re.match(
-            r"\s*(?:that|to|it|they|he|she)\b", after)
+        return (
+            subject_words <= 10
+            and after_words <= 10
+            and not re.match(r"\s*(?:that|to|it|they|he|she)\b", after)
+        )
 
     def _claimant(self, s: int, e: int) -> str:
         sentence = self.work[s:e]
@@ -992,26 +1284,34 @@ class _Extractor:
             name = m.group(1)
         if name is None and verb:
             window = sentence[max(0, verb.start() - 90) : verb.end()]
-            m = re.search(r"([A-Z][\w’'.\- ]{1,80}?)\s+(?:has |had |have )?(?:said|says|claimed"
-                          r"|claims|claim|reported|told|announced|asserted|stated|insisted)\b",
-                          window)
+            m = re.search(
+                r"([A-Z][\w’'.\- ]{1,80}?)\s+(?:has |had |have )?(?:said|says|claimed"
+                r"|claims|claim|reported|told|announced|asserted|stated|insisted)\b",
+                window,
+            )
             if m:
                 name = m.group(1)
         if name is None:
-            m = re.search(r"(?:said|says|announced|told|reported)\s+(?:on \w+\s+)?(?:the\s+)?"
-                          r"([A-Z][\w’'\- ]{1,60})", sentence)
+            m = re.search(
+                r"(?:said|says|announced|told|reported)\s+(?:on \w+\s+)?(?:the\s+)?"
+                r"([A-Z][\w’'\- ]{1,60})",
+                sentence,
+            )
             if m:
                 name = m.group(1)
         if name is None:
             m = re.search(r"\b(he|she|they) (?:said|says|added|claimed)\b", sentence, re.I)
             if m:
                 return self.last_claimant or REPORTER
-            return self.last_claimant if _SPEECH.search(sentence) and self.last_claimant \
-                else REPORTER
-        name = name.strip(" ,“”\"")
+            return (
+                self.last_claimant if _SPEECH.search(sentence) and self.last_claimant else REPORTER
+            )
+        name = name.strip(' ,“”"')
         if name.lower() in ("he", "she", "they", "it", "he also", "this") or re.fullmatch(
             r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|reports?"
-            r"|however|but|and)(?: on \w+)?", name.lower()):
+            r"|however|but|and)(?: on \w+)?",
+            name.lower(),
+        ):
             return self.last_claimant or REPORTER
         for pattern, canonical in _CLAIMANT_ALIASES:
             if pattern.search(name):
@@ -1035,13 +1335,21 @@ _BLOCK_WORDS = frozenset(
 def _maybe_blocked(window: str) -> bool:
     """Cheap test: could :data:`_BLOCKED_BEFORE` match at the end of ``window``?"""
     words = re.findall(r"[\w’']+", window.lower())
-    return "if" in words or any(w in _BLOCK_WORDS or w.endswith(("n't", "n’t"))
-                                for w in words[-3:])
+    return "if" in words or any(w in _BLOCK_WORDS or w.endswith(("n't", "n’t")) for w in words[-3:])
 
 
 _UNCONFIRMED_HINTS = ("confirm", "verif", "reportedly", "evidence")
-_DENIAL_HINTS = ("untrue", "false", "baseless", "fabricated", "lies", "wrong", "denie",
-                 "refuted", "rejected")
+_DENIAL_HINTS = (
+    "untrue",
+    "false",
+    "baseless",
+    "fabricated",
+    "lies",
+    "wrong",
+    "denie",
+    "refuted",
+    "rejected",
+)
 
 
 def _hinted(sentence: str, hints: tuple[str, ...]) -> bool:

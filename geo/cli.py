@@ -65,6 +65,29 @@ def cmd_mentions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_PARTIAL if failures else EXIT_OK
 
 
+def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``frontline extract``: Claim records of every article."""
+    from geo.claims import extract_claims
+    from geo.corpus import prepare
+    from geo.gazetteer import load_gazetteer
+
+    failures: list[int] = []
+    ready, undated = prepare(list(_articles(args, err, failures)))
+    for error in undated:
+        _report(error, err)
+        failures.append(1)
+    gazetteer = load_gazetteer()
+    for item in ready:
+        for claim in extract_claims(
+            item.article.text,
+            published=item.published,
+            article=item.article.name,
+            gazetteer=gazetteer,
+        ):
+            _emit(claim.as_json(), out)
+    return EXIT_PARTIAL if failures else EXIT_OK
+
+
 def cmd_gazetteer_resolve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``frontline gazetteer resolve NAME``: one place as JSON; exit 1 if unknown."""
     from geo.gazetteer import load_gazetteer
@@ -101,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("mentions", help="place mentions as JSON lines")
     with_inputs(p)
     p.set_defaults(func=cmd_mentions)
+
+    p = sub.add_parser("extract", help="control claims as JSON lines")
+    with_inputs(p)
+    p.set_defaults(func=cmd_extract)
 
     g = sub.add_parser("gazetteer", help="gazetteer look-ups")
     gsub = g.add_subparsers(dest="gazetteer_command", required=True, parser_class=_Parser)

@@ -17,9 +17,20 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
     for m in names
 }
@@ -29,8 +40,9 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 # publication date patterns, most explicit first
-_ISO = re.compile(r"\b(?:date[d:]?\s*)?(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
-                  re.IGNORECASE)
+_ISO = re.compile(
+    r"\b(?:date[d:]?\s*)?(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", re.IGNORECASE
+)
 _MDY = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)
 _DMY = re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
 _WD_MD = re.compile(rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)", re.IGNORECASE)
@@ -38,19 +50,45 @@ _WD_DM = re.compile(rf"\b{_WEEKDAY},?\s+{_DAY}\s+{_MONTH}\b(?!,?\s+(?:19|20)\d\d
 
 # event date expressions
 _EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("md", re.compile(rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?",
-                      re.IGNORECASE)),
-    ("dm", re.compile(rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR})?",
-                      re.IGNORECASE)),
-    ("weekday", re.compile(rf"\b(?:(?P<rel>last|this|on|late on|early on|later on|earlier on)"
-                           rf"\s+)?{_WEEKDAY}\b", re.IGNORECASE)),
+    (
+        "md",
+        re.compile(
+            rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?", re.IGNORECASE
+        ),
+    ),
+    (
+        "dm",
+        re.compile(
+            rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR})?", re.IGNORECASE
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<rel>last|this|on|late on|early on|later on|earlier on)"
+            rf"\s+)?{_WEEKDAY}\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("overnight", re.compile(r"\b(?:overnight|last night|yesterday)\b", re.IGNORECASE)),
-    ("today", re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening|"
-                         r"after midnight|now)\b", re.IGNORECASE)),
+    (
+        "today",
+        re.compile(
+            r"\b(?:today|tonight|this morning|this afternoon|this evening|"
+            r"after midnight|now)\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("lastweek", re.compile(r"\b(?:late |early )?last week\b", re.IGNORECASE)),
     ("thisweek", re.compile(r"\b(?:earlier|late|early) this week\b", re.IGNORECASE)),
-    ("recent", re.compile(r"\b(?:in|over) (?:the )?(?:recent|past|last) (?:few |two |three |"
-                          r"several )?days\b", re.IGNORECASE)),
+    (
+        "recent",
+        re.compile(
+            r"\b(?:in|over) (?:the )?(?:recent|past|last) (?:few |two |three |"
+            r"several )?days\b",
+            re.IGNORECASE,
+        ),
+    ),
 ]
 #: years a weekday-and-day date may be placed in, when the text gives no year
 _YEAR_WINDOW = 30
@@ -84,8 +122,9 @@ def _year_for_weekday(month: int, day: int, weekday: int, today: date) -> int | 
     return None
 
 
-def publication_date(text: str, *, today: date | None = None,
-                     head_chars: int = 1500) -> DateFound | None:
+def publication_date(
+    text: str, *, today: date | None = None, head_chars: int = 1500
+) -> DateFound | None:
     """The publication date stated near the top of an article, or ``None``.
 
     Looks, in the first ``head_chars`` characters, for an ISO date ("date 2024-12-01"), a written
@@ -115,8 +154,15 @@ def publication_date(text: str, *, today: date | None = None,
             year = _year_for_weekday(month, day, wd, today)
             d = _safe_date(year, month, day) if year else None
             if d:
-                found.append(DateFound(d, PRECISION_DAY, m.start(), m.end(),
-                                       "weekday and day; year from the weekday"))
+                found.append(
+                    DateFound(
+                        d,
+                        PRECISION_DAY,
+                        m.start(),
+                        m.end(),
+                        "weekday and day; year from the weekday",
+                    )
+                )
     return min(found, key=lambda f: f.start) if found else None
 
 
@@ -161,11 +207,17 @@ _ON = [f"on {w}" for w in (*WEEKDAYS, *MONTHS, *_DAY_HEADS)]
 _EVENT_HEADS = {
     "md": [*_ON, *WEEKDAYS, *MONTHS],
     "dm": [*_ON, *WEEKDAYS, *_DAY_HEADS],
-    "weekday": ["last", "this", *_ON, "late on", "early on", "later on", "earlier on",
-                *WEEKDAYS],
+    "weekday": ["last", "this", *_ON, "late on", "early on", "later on", "earlier on", *WEEKDAYS],
     "overnight": ["overnight", "last night", "yesterday"],
-    "today": ["today", "tonight", "this morning", "this afternoon", "this evening",
-              "after midnight", "now"],
+    "today": [
+        "today",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "after midnight",
+        "now",
+    ],
     "lastweek": ["late last", "early last", "last week"],
     "thisweek": ["earlier this", "late this", "early this"],
     "recent": [f"{a} {b}" for a in ("in", "over") for b in ("the", "recent", "past", "last")],
@@ -194,18 +246,22 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> DateFound | None:
         return DateFound(d, PRECISION_DAY, s, e, "date in the text") if d else None
     if kind == "weekday":
         rel = (m["rel"] or "").lower()
-        d = _latest_weekday(WEEKDAYS.index(m["weekday"].lower()), published,
-                            strictly_before=rel == "last")
+        d = _latest_weekday(
+            WEEKDAYS.index(m["weekday"].lower()), published, strictly_before=rel == "last"
+        )
         return DateFound(d, PRECISION_DAY, s, e, f"'{m.group(0).strip()}' before publication")
     if kind == "overnight":
-        return DateFound(published - timedelta(days=1), PRECISION_DAY, s, e,
-                         f"'{m.group(0)}' = publication - 1")
+        return DateFound(
+            published - timedelta(days=1), PRECISION_DAY, s, e, f"'{m.group(0)}' = publication - 1"
+        )
     if kind == "today":
         return DateFound(published, PRECISION_DAY, s, e, f"'{m.group(0)}' = publication")
     if kind == "lastweek":
-        return DateFound(published - timedelta(days=7), PRECISION_WEEK, s, e,
-                         "'last week' = publication - 7")
+        return DateFound(
+            published - timedelta(days=7), PRECISION_WEEK, s, e, "'last week' = publication - 7"
+        )
     if kind == "thisweek":
-        return DateFound(published - timedelta(days=2), PRECISION_DAYS, s, e,
-                         "'this week' = publication - 2")
+        return DateFound(
+            published - timedelta(days=2), PRECISION_DAYS, s, e, "'this week' = publication - 2"
+        )
     return DateFound(published, PRECISION_DAYS, s, e, "'recent days' = publication")

@@ -62,9 +62,9 @@ class RowScanner:
             pos = last - len(head) + 1
             if pos > 0 and (low[pos - 1].isalnum() or low[pos - 1] == "_"):
                 continue
-            if last + 1 < n and (low[last + 1].isalnum() or low[last + 1] == "_"):
-                if not (head[-1].isdigit() and low[last + 1].isalpha()):  # "27th"
-                    continue
+            glued = last + 1 < n and (low[last + 1].isalnum() or low[last + 1] == "_")
+            if glued and not (head[-1].isdigit() and low[last + 1].isalpha()):  # "27th" is ok
+                continue
             hits.append((start + pos, head))
         hits.sort()
         return hits

@@ -63,10 +63,12 @@ def near_duplicates(
     sizes = np.array([len(s) for s in sets], dtype=np.int64)
     if len(names) < 2:
         return []
-    frame = pd.DataFrame({
-        "sh": np.concatenate(sets) if sets else np.zeros(0, dtype=np.uint64),
-        "doc": np.repeat(np.arange(len(names)), sizes),
-    })
+    frame = pd.DataFrame(
+        {
+            "sh": np.concatenate(sets) if sets else np.zeros(0, dtype=np.uint64),
+            "doc": np.repeat(np.arange(len(names)), sizes),
+        }
+    )
     df = frame.groupby("sh")["doc"].transform("size")
     frame = frame[(df >= 2) & (df <= max_shared)]
     pairs = frame.merge(frame, on="sh")
@@ -74,7 +76,8 @@ def near_duplicates(
     counts = pairs.groupby(["doc_x", "doc_y"]).size()
     out: list[NearDuplicate] = []
     dates = published or {}
-    for (a, b), shared in counts.items():
+    for pair, shared in counts.items():
+        a, b = int(pair[0]), int(pair[1])  # type: ignore[index]
         smaller = min(sizes[a], sizes[b])
         score = float(shared / smaller) if smaller else 0.0
         if score < threshold:

@@ -98,13 +98,18 @@ def _agree(gazetteer: Gazetteer, pred, gold: dict) -> bool:
     if gold["place"] is None:
         place_ok = pred.place_id is None
     else:
-        place_ok = same_place(gazetteer, pred.place_id, {"place": gold["place"],
-                                                         "alt_place": alt.get("place")})
+        place_ok = same_place(
+            gazetteer, pred.place_id, {"place": gold["place"], "alt_place": alt.get("place")}
+        )
     actors = {gold["actor"], alt.get("actor")}
     actions = {gold["action"], alt.get("action")}
     dates = {gold["event_date"], alt.get("event_date")}
-    return (place_ok and pred.actor in actors and pred.action in actions
-            and pred.event_date.isoformat() in dates)
+    return (
+        place_ok
+        and pred.actor in actors
+        and pred.action in actions
+        and pred.event_date.isoformat() in dates
+    )
 
 
 @dataclass
@@ -128,8 +133,13 @@ def score_claims(gazetteer: Gazetteer, predicted: list, gold: list[dict]) -> Cla
         g0 = g["quote_offset"]
         return min(p.end, g0 + len(g["quote"])) - max(p.start, g0)
 
-    cands = [sorted((i for i, p in enumerate(predicted) if _agree(gazetteer, p, g)),
-                    key=lambda i, g=g: -overlap(predicted[i], g)) for g in required]
+    cands = [
+        sorted(
+            (i for i, p in enumerate(predicted) if _agree(gazetteer, p, g)),
+            key=lambda i, g=g: -overlap(predicted[i], g),
+        )
+        for g in required
+    ]
     owner: dict[int, int] = {}
 
     def augment(gi: int, seen: set[int]) -> bool:
@@ -149,20 +159,26 @@ def score_claims(gazetteer: Gazetteer, predicted: list, gold: list[dict]) -> Cla
     for gi, g in enumerate(required):
         if gi not in match:
             score.fn += 1
-            errors.append(f"FN {g['id']} {g['quote'][:70]!r} -> {g['place']}/{g['actor']}/"
-                          f"{g['action']}/{g['event_date']}")
+            errors.append(
+                f"FN {g['id']} {g['quote'][:70]!r} -> {g['place']}/{g['actor']}/"
+                f"{g['action']}/{g['event_date']}"
+            )
             continue
         best = predicted[match[gi]]
         score.tp += 1
         status_ok += best.status == g["status"]
-        date_ok += best.event_date.isoformat() in (g["event_date"],
-                                                   (g.get("alt") or {}).get("event_date"))
+        date_ok += best.event_date.isoformat() in (
+            g["event_date"],
+            (g.get("alt") or {}).get("event_date"),
+        )
         if best.status != g["status"]:
             errors.append(f"STATUS {g['id']} gold={g['status']} pred={best.status}")
     for pi, p in enumerate(predicted):
         if pi in owner or any(_agree(gazetteer, p, g) for g in optional):
             continue
         score.fp += 1
-        errors.append(f"FP {p.article[:3]} {p.quote[:70]!r} -> {p.place_id}/{p.actor}/"
-                      f"{p.action}/{p.extent}/{p.event_date}/{p.status}")
+        errors.append(
+            f"FP {p.article[:3]} {p.quote[:70]!r} -> {p.place_id}/{p.actor}/"
+            f"{p.action}/{p.extent}/{p.event_date}/{p.status}"
+        )
     return ClaimScore(score, status_ok, date_ok, score.tp, errors)

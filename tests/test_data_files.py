@@ -21,8 +21,9 @@ def test_data_readme_names_sources_and_licences():
 
 
 def test_no_committed_file_over_1_mb():
-    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True,
-                             check=False).stdout.split()
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout.split()
     files = [ROOT / f for f in tracked] or list((ROOT / "data").iterdir())
     big = [str(f) for f in files if f.is_file() and f.stat().st_size > 1_000_000]
     assert big == []
@@ -33,8 +34,14 @@ def test_seed_manifest_agrees_with_gold():
         seeds = {r["file"]: r for r in csv.DictReader(fh)}
     with (GOLD / "manifest.csv").open(encoding="utf-8") as fh:
         gold = {r["file"]: r for r in csv.DictReader(fh)}
-    assert list(next(iter(seeds.values()))) == ["file", "outlet", "published", "url",
-                                                "language", "syndicated_from"]
+    assert list(next(iter(seeds.values()))) == [
+        "file",
+        "outlet",
+        "published",
+        "url",
+        "language",
+        "syndicated_from",
+    ]
     assert set(seeds) == set(gold) == {p.name for p in SEEDS.glob("*.txt")}
     for name, row in seeds.items():
         assert row["published"] == gold[name]["published"]
@@ -46,9 +53,18 @@ def test_seed_manifest_agrees_with_gold():
 def test_build_script_reproduces_committed_data(tmp_path):
     shutil.copy(ROOT / "data" / "gazetteer_supplement.csv", tmp_path)
     done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), "--geodata",
-         str(SHARED_GEODATA), "--out", str(tmp_path)],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build_gazetteer.py"),
+            "--geodata",
+            str(SHARED_GEODATA),
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     for name in ("gazetteer.csv", "m5.geojson", "syria_admin1.geojson", "syria_outline.geojson"):
