@@ -37,6 +37,7 @@ lint: venv
 # Rebuild data/ from the raw extracts in ../shared/geodata (needs ../shared; the output is committed).
 gazetteer: venv
 	$(BIN)/python scripts/build_gazetteer.py --geodata ../shared/geodata --out data
+	$(BIN)/python scripts/build_baseline.py --out data
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

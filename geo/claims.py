@@ -1271,45 +1271,59 @@ class _Extractor:
         )
 
     def _claimant(self, s: int, e: int) -> str:
+        """Who asserts the sentence's claims: "according to X", a known monitor or agency, the
+        subject of the speech verb, or a trailing "said X"; pronouns resolve to the previous
+        claimant ("he") or the nearest actor ("they"). ``reporter`` when nobody is named."""
         sentence = self.work[s:e]
-        name: str | None = None
         verb = _SPEECH.search(sentence)
-        if verb:
+        if verb is None:
+            return REPORTER
+        name: str | None = None
+        m = re.search(r"according to ([^,.;]+)", sentence, re.I)
+        if m:
+            name = m.group(1)
+        if name is None:
             for pattern, canonical in _CLAIMANT_ALIASES:
                 if pattern.search(sentence[: verb.end() + 60]):
                     self.last_claimant = canonical
                     return canonical
-        m = re.search(r"according to ([^,.;]+)", sentence, re.I)
-        if m:
-            name = m.group(1)
-        if name is None and verb:
-            window = sentence[max(0, verb.start() - 90) : verb.end()]
-            m = re.search(
-                r"([A-Z][\w’'.\- ]{1,80}?)\s+(?:has |had |have )?(?:said|says|claimed"
-                r"|claims|claim|reported|told|announced|asserted|stated|insisted)\b",
-                window,
+            head = _PARENTHETICAL.sub(lambda x: " " * len(x.group(0)), sentence[: verb.start()])
+            cut = max(
+                head.rfind(","),
+                head.rfind("“"),
+                head.rfind("”"),
+                head.rfind('"'),
+                head.lower().rfind(" that "),
+                head.rfind("–"),
             )
-            if m:
-                name = m.group(1)
+            subject = head[cut + 1 :].strip(' ,“”"')
+            subject = re.sub(r"\s+(?:has|have|had|also|then|now|later)$", "", subject)
+            subject = re.sub(r"^(?:but|and|however|which|who|that|so)\s+", "", subject, flags=re.I)
+            words = subject.split()
+            if words and words[0].lower() in ("he", "she") and len(words) <= 2:
+                return self.last_claimant or REPORTER
+            if words and (
+                words[0].lower() in ("they", "it")
+                or len(words) > 8
+                or any(True for _ in TRIGGER_SCANNER.finditer(subject))
+            ):
+                actors = [a for a in _actors(sentence) if a.actor not in ("ref", "air")]
+                name = sentence[actors[0].start : actors[0].end] if actors else None
+            elif words:
+                name = subject
         if name is None:
             m = re.search(
                 r"(?:said|says|announced|told|reported)\s+(?:on \w+\s+)?(?:the\s+)?"
                 r"([A-Z][\w’'\- ]{1,60})",
                 sentence,
             )
-            if m:
-                name = m.group(1)
-        if name is None:
-            m = re.search(r"\b(he|she|they) (?:said|says|added|claimed)\b", sentence, re.I)
-            if m:
-                return self.last_claimant or REPORTER
-            return (
-                self.last_claimant if _SPEECH.search(sentence) and self.last_claimant else REPORTER
-            )
-        name = name.strip(' ,“”"')
-        if name.lower() in ("he", "she", "they", "it", "he also", "this") or re.fullmatch(
-            r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|reports?"
-            r"|however|but|and)(?: on \w+)?",
+            name = m.group(1) if m else None
+        if not name:
+            return self.last_claimant or REPORTER
+        name = " ".join(name.strip(' ,“”"').split()[-8:])
+        if re.fullmatch(
+            r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+            r"|reports?|however|but|and)(?: on \w+)?",
             name.lower(),
         ):
             return self.last_claimant or REPORTER
@@ -1317,8 +1331,6 @@ class _Extractor:
             if pattern.search(name):
                 name = canonical
                 break
-        words = name.split()
-        name = " ".join(words[-8:])
         self.last_claimant = name
         return name
 

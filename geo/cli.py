@@ -88,6 +88,58 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_PARTIAL if failures else EXIT_OK
 
 
+def _run(args: argparse.Namespace, err: TextIO) -> tuple[Any, int]:
+    from geo.pipeline import run_paths
+
+    result, failed = run_paths(args.paths or [DEFAULT_INPUT], published=args.published)
+    for error in failed:
+        _report(error, err)
+    return result, EXIT_PARTIAL if failed else EXIT_OK
+
+
+def _dates_as_text(frame: Any) -> Any:
+    out = frame.copy()
+    for col in out.columns:
+        if str(out[col].dtype).startswith("datetime64"):
+            out[col] = out[col].dt.strftime("%Y-%m-%d")
+    return out
+
+
+def cmd_timeline(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``frontline timeline``: control per place per day, as CSV or GeoJSON."""
+    from geo import columns as C
+    from geo.errors import DateRangeError
+    from geo.timeline import control_on
+
+    result, code = _run(args, err)
+    timeline = result.timeline
+    if args.date is not None:
+        try:
+            timeline = control_on(timeline, args.date)
+        except DateRangeError as exc:
+            err.write(f"frontline: {exc}\n")
+            return EXIT_NOT_FOUND
+    if args.format == "geojson":
+        out.write(_dates_as_text(timeline).to_json(drop_id=True, ensure_ascii=False) + "\n")
+    else:
+        _dates_as_text(timeline[list(C.TIMELINE_COLUMNS)]).to_csv(
+            out, index=False, lineterminator="\n"
+        )
+    return code
+
+
+def cmd_corridor(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``frontline corridor``: the front's position on the M5 per day, as CSV."""
+    from geo.corridor import front_positions
+    from geo.pipeline import m5
+
+    result, code = _run(args, err)
+    front_positions(result.timeline, m5()).to_csv(
+        out, index=False, float_format="%.3f", lineterminator="\n"
+    )
+    return code
+
+
 def cmd_gazetteer_resolve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``frontline gazetteer resolve NAME``: one place as JSON; exit 1 if unknown."""
     from geo.gazetteer import load_gazetteer
@@ -128,6 +180,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="control claims as JSON lines")
     with_inputs(p)
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("timeline", help="control per place per day")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="one day only")
+    p.add_argument("--format", choices=("csv", "geojson"), default="csv")
+    with_inputs(p)
+    p.set_defaults(func=cmd_timeline)
+
+    p = sub.add_parser("corridor", help="the front on the M5 per day, as CSV")
+    with_inputs(p)
+    p.set_defaults(func=cmd_corridor)
 
     g = sub.add_parser("gazetteer", help="gazetteer look-ups")
     gsub = g.add_subparsers(dest="gazetteer_command", required=True, parser_class=_Parser)

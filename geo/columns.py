@@ -91,3 +91,53 @@ GEO_PRECISION_BY_TYPE: Final = {
 
 #: ISO 3166-1 code of Syria; ``admin1`` values of Syrian places start with it.
 SYRIA: Final = "SY"
+
+# --- timeline (control per place per day) --------------------------------------------------------
+DATE: Final = "date"
+CONTROLLER: Final = "controller"
+STATE: Final = "state"
+CLAIMED_BY: Final = "claimed_by"
+ACTIVITY: Final = "activity"
+VALID_FROM: Final = "valid_from"
+VALID_TO: Final = "valid_to"
+CONFIDENCE: Final = "confidence"
+CLAIM_IDS: Final = "claim_ids"
+N_SOURCES: Final = "n_sources"
+GEOMETRY: Final = "geometry"
+TIMELINE_COLUMNS: Final = (
+    DATE,
+    PLACE_ID,
+    NAME,
+    PLACE_TYPE,
+    CONTROLLER,
+    STATE,
+    CLAIMED_BY,
+    ACTIVITY,
+    VALID_FROM,
+    VALID_TO,
+    CONFIDENCE,
+    CLAIM_IDS,
+    N_SOURCES,
+    LAT,
+    LON,
+)
+#: separator of ids inside the ``claim_ids`` column
+ID_SEPARATOR: Final = ";"
+
+CONTROLLERS: Final = frozenset(
+    {
+        "government",
+        "opposition",
+        "sna",
+        "sdf",
+        "southern_opposition",
+        "contested",
+        "unknown",
+    }
+)
+STATES: Final = frozenset({"assessed", "claimed", "contested"})
+#: place types that hold ground (get a control state and, but for facilities, a Voronoi cell)
+SETTLEMENT_TYPES: Final = frozenset({"city", "town", "village", "neighbourhood"})
+CONTROL_TYPES: Final = SETTLEMENT_TYPES | {"facility"}
+#: the controller of the baseline: who held each place before the offensive
+BASELINE_DATE_COLUMN: Final = "as_of"

@@ -92,6 +92,29 @@ def read_road_waypoints(path: str | Path) -> dict[str, list[str]]:
     return roads
 
 
+def read_baseline_csv(path: str | Path) -> pd.DataFrame:
+    """Read ``baseline_control.csv`` (``place_id, controller, as_of, source``).
+
+    A row with an unknown controller or a bad date raises :class:`GazetteerError` naming its line.
+    """
+    path = Path(path)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = {"place_id", "controller", "as_of", "source"} - set(frame.columns)
+    if missing:
+        raise GazetteerError(f"{path}: missing columns {sorted(missing)}")
+    bad = ~frame["controller"].isin(C.CONTROLLERS)
+    if bad.any():
+        line = int(bad.to_numpy().argmax()) + 2
+        raise GazetteerError(
+            f"{path}:{line}: unknown controller {frame['controller'][bad].iloc[0]!r}"
+        )
+    try:
+        frame["as_of"] = pd.to_datetime(frame["as_of"], format="%Y-%m-%d").dt.date
+    except ValueError as exc:
+        raise GazetteerError(f"{path}: bad as_of date: {exc}") from exc
+    return frame
+
+
 def read_not_places(path: str | Path) -> list[str]:
     """Names that contain a place name but are not places (``not_places.csv``: phrase,reason)."""
     path = Path(path)

@@ -1,0 +1,453 @@
+"""Timeline: claims fused with the baseline into the control of every place on every day.
+
+Rules (DESIGN.md §5, after the ISW and Wikipedia-map conventions):
+
+* Start from ``data/baseline_control.csv`` (the front frozen since March 2020).
+* A *reported* capture of all/most (or unqualified) of a place, a recapture, a withdrawal or a
+  defender repelling attackers change its controller from the event date on; an entry, a partial
+  capture, reaching the outskirts or a siege make it ``contested``.
+* A *claimed* change is shown as ``claimed`` (``claimed_by``) and becomes control only when an
+  independent source corroborates it. Sources are independent when they differ after syndicated
+  copies are mapped to their original, and a combatant's own claims relayed by several outlets
+  count as one source (two outlets repeating "insurgents claimed to have entered Hama" are one).
+* ``denied`` claims are kept (in ``claim_ids``) and change nothing; advances and defensive lines
+  are shown as ``activity`` of that day.
+* Conflicting effective claims on one day make the place ``contested``.
+* Claims about an area (a governorate, "X countryside") that capture all, most or all of it
+  unqualified apply to every place in it; partial ones stay with the area.
+
+Every row keeps the claim ids behind its state, the ``valid_from``/``valid_to`` of the run of
+days with that controller and state, a confidence, and ``n_sources`` (independent sources).
+The per-day table is built from per-place segments with vectorised numpy expansion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, cast
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geo import columns as C
+from geo.claims import Claim, claims_frame
+from geo.errors import DateRangeError
+from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.normalize import key
+
+BASELINE_CONFIDENCE = 0.7  # hand-drawn area rules, a few km off at the edges
+CONTESTED_CONFIDENCE = 0.5
+_CONTROL_CHANGING = frozenset(
+    {"captured", "recaptured", "entered", "besieging", "withdrew", "repelled"}
+)
+_OFFENSIVE = frozenset({"captured", "recaptured", "entered", "besieging", "advancing"})
+_COMPATIBLE = {
+    "captured": {"captured", "recaptured"},
+    "recaptured": {"captured", "recaptured"},
+    "entered": {"entered", "captured", "recaptured"},
+    "besieging": {"besieging", "entered", "captured"},
+    "withdrew": {"withdrew"},
+    "repelled": {"repelled"},
+}
+_PARTY_WORDS: list[tuple[str, tuple[str, ...]]] = [
+    ("sna", ("syrian national army", "sna")),
+    ("turkey", ("turkish", "turkey", "ankara")),
+    ("sdf", ("sdf", "kurdish", "ypg", "syrian democratic forces")),
+    ("monitor", ("sohr", "observatory", "monitor", "ngo", "osdh")),
+    (
+        "government",
+        ("army", "government", "regime", "state", "sana", "ministry", "military", "assad"),
+    ),
+    (
+        "opposition",
+        (
+            "rebel",
+            "insurgent",
+            "opposition",
+            "hts",
+            "hayat tahrir",
+            "jihadi",
+            "fighters",
+            "islamist",
+        ),
+    ),
+]
+
+
+def source_identity(article: str, claimant: str, syndicated: Mapping[str, str]) -> str:
+    """Who ultimately stands behind a claim: an outlet (its original, for syndicated copies),
+    a party to the war, a monitor, or a named person."""
+    if claimant == "reporter":
+        return f"outlet:{syndicated.get(article, article)}"
+    low = claimant.lower()
+    for party, words in _PARTY_WORDS:
+        if any(w in low for w in words):
+            return f"party:{party}"
+    return f"person:{key(claimant)}"
+
+
+# --- claims → per-place evidence --------------------------------------------------------------
+def expand_claims(
+    claims: pd.DataFrame, gazetteer: Gazetteer, places: Iterable[str]
+) -> pd.DataFrame:
+    """One row per (claim, place it bears on): settlements directly, areas to their places.
+
+    Adds ``target`` (the place whose control the claim is about) and ``derived`` (True when it
+    comes from a claim about a whole governorate or countryside).
+    """
+    known = set(places)
+    admin1 = {p.place_id: p.admin1 for p in gazetteer.places if p.place_id in known}
+    rows: list[dict[str, Any]] = []
+    for rec in cast(list[dict[str, Any]], claims.to_dict("records")):
+        pid = rec[C.PLACE_ID]
+        if not isinstance(pid, str):
+            continue
+        if pid in known:
+            rows.append(rec | {"target": pid, "derived": False})
+            continue
+        kind = rec[C.PLACE_TYPE]
+        whole = (
+            rec["extent"] in ("all", "most")
+            or rec["extent"] is None
+            or (isinstance(rec["extent"], float) and np.isnan(rec["extent"]))
+        )
+        if kind not in ("governorate", "countryside") or not whole:
+            continue
+        if rec["action"] not in ("captured", "recaptured", "withdrew"):
+            continue
+        area = gazetteer.place(pid)
+        if kind == "countryside" and pid != f"{gazetteer.capital_of(pid)}-countryside":
+            continue  # directional countrysides have no exact extent: keep them on the area
+        capital = gazetteer.capital_of(pid) if kind == "countryside" else None
+        for target, a1 in admin1.items():
+            if a1 == area.admin1 and target != capital:
+                rows.append(rec | {"target": target, "derived": True})
+    columns = [*claims.columns, "target", "derived"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+@dataclass
+class _Segment:
+    start: date
+    controller: str
+    state: str
+    claimed_by: str | None
+    activity: str | None
+    confidence: float
+    claim_ids: tuple[str, ...]
+    n_sources: int
+
+
+def _outcome(
+    action: str, actor: str, extent: Any, controller: str, history: list[dict[str, Any]]
+) -> str | None:
+    """The controller a single effective claim implies, or None for no change."""
+    full = (
+        extent in ("all", "most")
+        or extent is None
+        or (isinstance(extent, float) and np.isnan(extent))
+    )
+    if action in ("captured", "recaptured"):
+        if full:
+            return actor
+        return None if actor == controller else "contested"
+    if action in ("entered", "besieging"):
+        return None if actor == controller else "contested"
+    if action == "withdrew":
+        if actor != controller:
+            return None
+        others = [h["actor"] for h in history if h["actor"] != actor and h["action"] in _OFFENSIVE]
+        return others[-1] if others else "contested"
+    if action == "repelled":
+        return actor if controller in (actor, "contested") else None
+    return None
+
+
+def _place_segments(
+    base: str, evidence: list[dict[str, Any]], start: date, end: date
+) -> list[_Segment]:
+    """The run of states of one place, from the baseline through its claims."""
+    for ev in evidence:
+        ev["day"] = max(ev["event_date"], start)
+    evidence = [ev for ev in evidence if ev["day"] <= end]
+    evidence.sort(key=lambda ev: (ev["day"], ev["derived"]))
+    # a claimed change becomes effective on the day an independent source backs it
+    for ev in evidence:
+        ev["effective_day"] = ev["day"] if ev["status"] == "reported" else None
+    for ev in evidence:
+        if ev["status"] != "claimed" or ev["action"] not in _CONTROL_CHANGING:
+            continue
+        backers = [
+            o["day"]
+            for o in evidence
+            if o is not ev
+            and o["actor"] == ev["actor"]
+            and o["action"] in _COMPATIBLE[ev["action"]]
+            and o["status"] != "denied"
+            and o["identity"] != ev["identity"]
+        ]
+        if backers:
+            ev["effective_day"] = max(ev["day"], min(backers))
+    days = sorted(
+        {ev["day"] for ev in evidence}
+        | {ev["effective_day"] for ev in evidence if ev["effective_day"] is not None}
+    )
+    controller, support = base, []
+    pending: list[dict[str, Any]] = []
+    segments = [_Segment(start, base, "assessed", None, None, BASELINE_CONFIDENCE, (), 0)]
+    history: list[dict[str, Any]] = []
+    for day in days:
+        todays = [ev for ev in evidence if ev["effective_day"] == day]
+        direct = [ev for ev in todays if not ev["derived"]]
+        effective = direct or todays  # a place's own claims outweigh claims about its area
+        outcomes: dict[str, list[dict[str, Any]]] = {}
+        history += [ev for ev in evidence if ev["day"] == day]
+        for ev in effective:
+            result = _outcome(ev["action"], ev["actor"], ev["extent"], controller, history)
+            if result is not None:
+                outcomes.setdefault(result, []).append(ev)
+            elif ev["action"] in _CONTROL_CHANGING and ev["actor"] == controller:
+                support.append(ev)
+        results = set(outcomes)
+        if "contested" in results and any(ev["actor"] in results for ev in outcomes["contested"]):
+            results.discard("contested")
+        if len(results) == 1:
+            (new,) = results
+            if new != controller:
+                support = []
+            controller = new
+            support += outcomes[new]
+        elif len(results) > 1:
+            controller = "contested"
+            support = [ev for evs in outcomes.values() for ev in evs]
+        for ev in evidence:
+            if (
+                ev["day"] == day
+                and ev["status"] == "claimed"
+                and ev["effective_day"] != day
+                and ev["action"] in _CONTROL_CHANGING
+            ):
+                pending.append(ev)
+        pending = [
+            ev
+            for ev in pending
+            if ev["actor"] != controller
+            and (ev["effective_day"] is None or ev["effective_day"] > day)
+        ]
+        shown = [
+            ev
+            for ev in evidence
+            if ev["day"] == day
+            and (ev["status"] == "denied" or ev["action"] in ("advancing", "defensive_line"))
+        ]
+        activity = (
+            ",".join(sorted({ev["action"] for ev in shown if ev["status"] != "denied"})) or None
+        )
+        if controller == "contested":
+            state, confidence = "contested", CONTESTED_CONFIDENCE
+        elif pending:
+            state, confidence = "claimed", float(pending[-1]["confidence"])
+        else:
+            state = "assessed"
+            best: dict[str, float] = {}
+            for ev in support:
+                best[ev["identity"]] = max(best.get(ev["identity"], 0.0), float(ev["confidence"]))
+            confidence = (
+                (1 - float(np.prod([1 - c for c in best.values()])))
+                if best
+                else BASELINE_CONFIDENCE
+            )
+        ids = tuple(dict.fromkeys(ev["claim_id"] for ev in [*support, *pending, *shown]))
+        n_sources = len({ev["identity"] for ev in support})
+        claimed_by = pending[-1]["actor"] if state == "claimed" else None
+        segments.append(
+            _Segment(
+                day,
+                controller,
+                state,
+                claimed_by,
+                activity,
+                round(min(confidence, 0.99), 3),
+                ids,
+                n_sources,
+            )
+        )
+        nxt = day + timedelta(days=1)
+        # the activity (and a denial) is of that day only
+        if (activity or any(ev["status"] == "denied" for ev in shown)) and nxt <= end:
+            segments.append(
+                _Segment(
+                    nxt,
+                    controller,
+                    state,
+                    claimed_by,
+                    None,
+                    segments[-1].confidence,
+                    tuple(i for i in ids if i not in {ev["claim_id"] for ev in shown}),
+                    n_sources,
+                )
+            )
+    merged: list[_Segment] = []
+    for seg in segments:
+        if merged and merged[-1].start == seg.start:
+            merged[-1] = seg
+        else:
+            merged.append(seg)
+    return merged
+
+
+# --- the timeline -----------------------------------------------------------------------------
+def control_timeline(
+    claims: pd.DataFrame | Iterable[Claim],
+    baseline: pd.DataFrame,
+    start: date,
+    end: date,
+    *,
+    gazetteer: Gazetteer | None = None,
+    syndicated: Mapping[str, str] | None = None,
+) -> gpd.GeoDataFrame:
+    """Control of every baseline place on every day from ``start`` to ``end`` (inclusive).
+
+    Parameters
+    ----------
+    claims : DataFrame or iterable of Claim
+        Claim records (DESIGN.md §4).
+    baseline : DataFrame
+        ``place_id, controller, as_of, source`` (see :func:`geo.io.read_baseline_csv`).
+    start, end : datetime.date
+        The first and last day.
+    gazetteer : Gazetteer, optional
+        Names and points of the places; defaults to the committed gazetteer.
+    syndicated : mapping, optional
+        Article → the original it copies; copies are not independent sources.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per place per day with :data:`geo.columns.TIMELINE_COLUMNS` and point geometry
+        (EPSG:4326). ``claim_ids`` is ``;``-separated.
+    """
+    if end < start:
+        raise ValueError(f"end {end} is before start {start}")
+    gaz = gazetteer or load_gazetteer()
+    frame = claims if isinstance(claims, pd.DataFrame) else claims_frame(claims)
+    syndicated = dict(syndicated or {})
+    base = baseline[baseline[C.PLACE_ID].isin([p.place_id for p in gaz.places])]
+    evidence = expand_claims(frame, gaz, base[C.PLACE_ID])
+    by_place: dict[str, list[dict[str, Any]]] = {}
+    for rec in cast(list[dict[str, Any]], evidence.to_dict("records")):
+        rec["event_date"] = pd.Timestamp(rec["event_date"]).date()
+        rec["identity"] = source_identity(rec["article"], rec["claimant"], syndicated)
+        by_place.setdefault(rec["target"], []).append(rec)
+    seg_rows: list[tuple[Any, ...]] = []
+    for pid, ctrl in zip(base[C.PLACE_ID], base[C.CONTROLLER], strict=True):
+        segments = (
+            _place_segments(ctrl, by_place.get(pid, []), start, end)
+            if pid in by_place
+            else [_Segment(start, ctrl, "assessed", None, None, BASELINE_CONFIDENCE, (), 0)]
+        )
+        for i, seg in enumerate(segments):
+            stop = segments[i + 1].start - timedelta(days=1) if i + 1 < len(segments) else end
+            seg_rows.append(
+                (
+                    pid,
+                    seg.start,
+                    stop,
+                    seg.controller,
+                    seg.state,
+                    seg.claimed_by,
+                    seg.activity,
+                    seg.confidence,
+                    C.ID_SEPARATOR.join(seg.claim_ids),
+                    seg.n_sources,
+                )
+            )
+    segs = pd.DataFrame(
+        seg_rows,
+        columns=[
+            C.PLACE_ID,
+            "seg_start",
+            "seg_end",
+            C.CONTROLLER,
+            C.STATE,
+            C.CLAIMED_BY,
+            C.ACTIVITY,
+            C.CONFIDENCE,
+            C.CLAIM_IDS,
+            C.N_SOURCES,
+        ],
+    )
+    return _expand(segs, gaz, start, end)
+
+
+def _runs(segs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """valid_from / valid_to of the run of equal (controller, state, claimed_by) per segment."""
+    keys = (
+        segs[C.PLACE_ID]
+        + "|"
+        + segs[C.CONTROLLER]
+        + "|"
+        + segs[C.STATE]
+        + "|"
+        + segs[C.CLAIMED_BY].fillna("")
+    )
+    new_run = (keys != keys.shift()).to_numpy()
+    run_id = np.cumsum(new_run)
+    first = segs.groupby(run_id)["seg_start"].transform("min").to_numpy()
+    last = segs.groupby(run_id)["seg_end"].transform("max").to_numpy()
+    return first, last
+
+
+def _expand(segs: pd.DataFrame, gaz: Gazetteer, start: date, end: date) -> gpd.GeoDataFrame:
+    segs = segs.reset_index(drop=True)
+    segs["seg_start"] = pd.to_datetime(segs["seg_start"])
+    segs["seg_end"] = pd.to_datetime(segs["seg_end"])
+    valid_from, valid_to = _runs(segs)
+    days = ((segs["seg_end"] - segs["seg_start"]).dt.days + 1).to_numpy()
+    index = np.repeat(np.arange(len(segs)), days)
+    offsets = np.arange(len(index)) - np.repeat(np.cumsum(days) - days, days)
+    out = segs.iloc[index].reset_index(drop=True)
+    out.insert(0, C.DATE, out["seg_start"].to_numpy() + offsets.astype("timedelta64[D]"))
+    out[C.VALID_FROM] = valid_from[index]
+    out[C.VALID_TO] = valid_to[index]
+    places = pd.DataFrame(
+        [(p.place_id, p.name, p.place_type, p.lat, p.lon) for p in gaz.places],
+        columns=[C.PLACE_ID, C.NAME, C.PLACE_TYPE, C.LAT, C.LON],
+    )
+    out = out.merge(places, on=C.PLACE_ID, how="left", validate="many_to_one")
+    out = out.sort_values([C.DATE, C.PLACE_ID], ignore_index=True)
+    out = out[list(C.TIMELINE_COLUMNS)]
+    for col in (C.CLAIMED_BY, C.ACTIVITY):  # missing is None (JSON null), never NaN
+        out[col] = out[col].astype(object).where(out[col].notna(), None)
+    return gpd.GeoDataFrame(
+        out, geometry=gpd.points_from_xy(out[C.LON], out[C.LAT]), crs="EPSG:4326"
+    )
+
+
+# --- asking for a day -------------------------------------------------------------------------
+def timeline_range(timeline: pd.DataFrame) -> tuple[date, date]:
+    """First and last day of a timeline."""
+    if timeline.empty:
+        raise DateRangeError("the timeline is empty: it has no valid dates")
+    return timeline[C.DATE].min().date(), timeline[C.DATE].max().date()
+
+
+def control_on(timeline: gpd.GeoDataFrame, day: date | str) -> gpd.GeoDataFrame:
+    """The rows of one day; a day outside the timeline raises :class:`DateRangeError`."""
+    first, last = timeline_range(timeline)
+    when = date.fromisoformat(day) if isinstance(day, str) else day
+    if not first <= when <= last:
+        raise DateRangeError(
+            f"date {when} is outside the timeline: valid range is {first} to {last}"
+        )
+    return timeline[timeline[C.DATE] == pd.Timestamp(when)].reset_index(drop=True)
+
+
+def default_range(published: Iterable[date], baseline: pd.DataFrame) -> tuple[date, date]:
+    """From the baseline's date to the latest publication date (or the baseline date)."""
+    start = min(baseline[C.BASELINE_DATE_COLUMN])
+    dates = [d for d in published if d is not None]
+    return start, max([start, *dates])
