@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from benchmarks import bench_claims, bench_mentions, bench_timeline
+from benchmarks import bench_claims, bench_export, bench_mentions, bench_timeline
 
 
 def main() -> None:
-    for module in (bench_mentions, bench_claims, bench_timeline):
+    for module in (bench_mentions, bench_claims, bench_timeline, bench_export):
         print(f"== {module.__name__}")
         module.run()
 

@@ -140,6 +140,45 @@ def cmd_corridor(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return code
 
 
+def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``frontline export``: GeoJSON (or ``.gpkg``) of one day or of every day."""
+    from geo.errors import DateRangeError
+    from geo.export import write_geojson, write_gpkg
+    from geo.pipeline import export_features
+    from geo.timeline import control_on
+
+    result, code = _run(args, err)
+    if args.date is not None:
+        try:
+            control_on(result.timeline, args.date)
+        except DateRangeError as exc:
+            err.write(f"frontline: {exc}\n")
+            return EXIT_NOT_FOUND
+    features = export_features(result, args.date)
+    path = args.out
+    (write_gpkg if path.lower().endswith(".gpkg") else write_geojson)(path, features)
+    n = sum(len(v) for v in features.values())
+    err.write(f"frontline: wrote {n} features to {path}\n")
+    return code
+
+
+def cmd_snapshot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``frontline snapshot``: a self-contained offline HTML map of one day."""
+    from geo.errors import DateRangeError
+    from geo.export import write_html
+    from geo.pipeline import snapshot
+
+    result, code = _run(args, err)
+    try:
+        page = snapshot(result, args.date, tiles=args.tiles)
+    except DateRangeError as exc:
+        err.write(f"frontline: {exc}\n")
+        return EXIT_NOT_FOUND
+    write_html(args.out, page)
+    err.write(f"frontline: wrote {args.out} ({len(page.encode()) / 1e6:.2f} MB)\n")
+    return code
+
+
 def cmd_gazetteer_resolve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``frontline gazetteer resolve NAME``: one place as JSON; exit 1 if unknown."""
     from geo.gazetteer import load_gazetteer
@@ -190,6 +229,29 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("corridor", help="the front on the M5 per day, as CSV")
     with_inputs(p)
     p.set_defaults(func=cmd_corridor)
+
+    p = sub.add_parser("export", help="GeoJSON (RFC 7946) or GeoPackage of the map layers")
+    p.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="one day (default: every day, with valid_from/valid_to)",
+    )
+    p.add_argument("--out", required=True, metavar="PATH", help="*.geojson or *.gpkg")
+    with_inputs(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("snapshot", help="a self-contained offline HTML map of one day")
+    p.add_argument("--date", type=_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--out", required=True, metavar="PATH.html")
+    p.add_argument(
+        "--tiles",
+        metavar="URL",
+        default=None,
+        help="opt-in tile server URL template (needs the network)",
+    )
+    with_inputs(p)
+    p.set_defaults(func=cmd_snapshot)
 
     g = sub.add_parser("gazetteer", help="gazetteer look-ups")
     gsub = g.add_subparsers(dest="gazetteer_command", required=True, parser_class=_Parser)

@@ -98,3 +98,69 @@ def run_paths(
             articles.append(item)
     result = run_articles(articles)
     return result, failed + result.errors
+
+
+@lru_cache(maxsize=1)
+def governorates() -> gpd.GeoDataFrame:
+    """Governorate polygons (the offline basemap)."""
+    return gpd.read_file(data_dir() / "syria_admin1.geojson", engine="pyogrio")
+
+
+@lru_cache(maxsize=1)
+def road() -> gpd.GeoDataFrame:
+    """The M5 line with its properties (waypoints as text)."""
+    frame = gpd.read_file(data_dir() / "m5.geojson", engine="pyogrio")
+    for col in frame.columns:
+        if col != "geometry" and frame[col].map(lambda v: isinstance(v, list)).any():
+            frame[col] = frame[col].map(lambda v: ";".join(v) if isinstance(v, list) else v)
+    return frame
+
+
+def map_layers(result: Run) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """Control areas and front lines of every day of a run."""
+    from geo.areas import control_areas, front_lines
+
+    areas = control_areas(result.timeline, outline())
+    return areas, front_lines(areas)
+
+
+def provenance(result: Run) -> Any:
+    """Claims and outlets of a run, for feature provenance and popups."""
+    from geo.export import Provenance, outlets_of
+
+    return Provenance(result.claims, outlets_of(result.articles))
+
+
+def export_features(result: Run, day: date | None = None) -> dict[str, list[dict[str, Any]]]:
+    """GeoJSON features per layer for one day (or every day as runs)."""
+    from geo.export import layers
+
+    areas, fronts = map_layers(result)
+    return layers(result.timeline, areas, fronts, road(), provenance(result), day)
+
+
+def snapshot(result: Run, day: date, tiles: str | None = None) -> str:
+    """The offline HTML map of one day."""
+    from geo.corridor import front_positions
+    from geo.export import snapshot_html
+    from geo.timeline import control_on
+
+    control_on(result.timeline, day)  # raises DateRangeError outside the timeline
+    areas, fronts = map_layers(result)
+    front = front_positions(result.timeline, m5()).set_index("date")
+    row = (
+        {str(k): v for k, v in front.loc[day.isoformat()].to_dict().items()}
+        if day.isoformat() in front.index
+        else None
+    )
+    return snapshot_html(
+        day,
+        result.timeline,
+        areas,
+        fronts,
+        road(),
+        governorates(),
+        provenance(result),
+        front=row,
+        tiles=tiles,
+    )
