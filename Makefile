@@ -21,6 +21,7 @@ sysdeps:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
 run: venv
+	$(BIN)/python -c "from pathlib import Path; from geo.pipeline import seed_bundle; seed_bundle(Path('seeds'))"
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) --server.headless true
 
 test: venv sysdeps

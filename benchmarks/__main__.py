@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from benchmarks import bench_claims, bench_export, bench_mentions, bench_timeline
+from benchmarks import (
+    bench_claims,
+    bench_dashboard,
+    bench_export,
+    bench_mentions,
+    bench_timeline,
+)
 
 
 def main() -> None:
-    for module in (bench_mentions, bench_claims, bench_timeline, bench_export):
+    for module in (bench_mentions, bench_claims, bench_timeline, bench_export, bench_dashboard):
         print(f"== {module.__name__}")
         module.run()
 

@@ -146,3 +146,15 @@ def front_positions(
     out["advance_km_per_day"] = 0.0 - out["road_km_to_damascus"].diff()  # no -0.0
     out[C.DATE] = pd.to_datetime(out[C.DATE]).dt.strftime("%Y-%m-%d")
     return out[list(CORRIDOR_COLUMNS)]
+
+
+def chainage_ticks(corridor: Corridor, step_km: float = 50.0) -> list[tuple[float, float, float]]:
+    """(lat, lon, km) marks every ``step_km`` along the road from the origin toward Aleppo."""
+    ticks = []
+    km = step_km
+    while corridor.origin_m - km * 1000 > 0:
+        pt = corridor.line_m.interpolate(corridor.origin_m - km * 1000)
+        lon, lat = _TO_METRIC.transform(pt.x, pt.y, direction="INVERSE")
+        ticks.append((float(lat), float(lon), km))
+        km += step_km
+    return ticks

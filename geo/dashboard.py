@@ -1,57 +1,144 @@
-"""Pure helpers behind ``streamlit_app.py``: data in, DataFrames and deck.gl layer specs out."""
+"""Pure helpers behind ``streamlit_app.py``: data in, DataFrames and page fragments out."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, cast
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
 from geo import columns as C
-from geo.gazetteer import Mention
+from geo import io
+from geo.errors import ArticleError
 
-#: Syria's rough centre and a zoom that shows the whole country, (lat, lon).
-SYRIA_VIEW = {"latitude": 35.0, "longitude": 38.3, "zoom": 5.6}
+EVIDENCE_COLUMNS = [
+    "event_date",
+    "place",
+    "actor",
+    "action",
+    "extent",
+    "status",
+    "claimant",
+    "outlet",
+    "quote",
+    "article",
+    "claim_id",
+]
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
-def mention_counts(mentions: Iterable[Mention]) -> pd.DataFrame:
-    """One row per resolved place: how many mentions, in how many articles, and where."""
-    frame = pd.DataFrame(
-        [m.as_json() for m in mentions if m.place_id is not None], columns=list(C.MENTION_FIELDS)
-    )
-    if frame.empty:
-        return pd.DataFrame(
-            columns=[C.PLACE_ID, C.PLACE, C.PLACE_TYPE, C.LAT, C.LON, "mentions", "articles"]
+@dataclass(frozen=True)
+class AddedArticle:
+    """An article a user added in the page (hashable, so runs can be cached by it)."""
+
+    name: str
+    text: str
+    outlet: str | None
+    published: date | None
+
+    def as_article(self) -> io.Article:
+        return io.Article(
+            name=self.name, text=self.text, published=self.published, outlet=self.outlet
         )
-    grouped = frame.groupby(C.PLACE_ID, as_index=False).agg(
-        place=(C.PLACE, "first"),
-        place_type=(C.PLACE_TYPE, "first"),
-        lat=(C.LAT, "first"),
-        lon=(C.LON, "first"),
-        mentions=(C.SURFACE, "size"),
-        articles=(C.ARTICLE, "nunique"),
-    )
-    return grouped.sort_values("mentions", ascending=False, ignore_index=True)
 
 
-def point_layer_data(counts: pd.DataFrame, syria_only: bool = True) -> list[dict[str, Any]]:
-    """Records for a deck.gl ScatterplotLayer (``position`` is [lon, lat], deck.gl order).
+def added_article(
+    text: str | None,
+    upload: bytes | None,
+    filename: str | None,
+    outlet: str | None,
+    published: date | None,
+    existing: Iterable[str] = (),
+) -> AddedArticle:
+    """Validate the "add an article" form; bad input raises :class:`ArticleError`.
 
-    With ``syria_only``, countries and points outside Syria's bounding box are left out.
+    Exactly one of pasted ``text`` and ``upload`` (bytes of a file) must be given. The name is
+    the upload's file name, or ``pasted-<hash>.txt``; a name already in ``existing`` is refused.
     """
-    rows = counts
-    if syria_only and not rows.empty:
-        inside = rows[C.LAT].between(32.0, 37.5) & rows[C.LON].between(35.5, 42.5)
-        rows = rows[inside & (rows[C.PLACE_TYPE] != "country")]
-    records = cast(list[dict[str, Any]], rows.to_dict("records"))
-    return [
+    pasted = (text or "").strip()
+    if pasted and upload:
+        raise ArticleError("form", "paste text or upload a file, not both")
+    if upload is not None and len(upload) > 0:
+        if len(upload) > MAX_UPLOAD_BYTES:
+            raise ArticleError(
+                filename or "upload",
+                f"file too large ({len(upload):,} bytes; limit {MAX_UPLOAD_BYTES:,})",
+            )
+        source = filename or "upload.txt"
+        body = io.decode_article(upload, source)
+        name = source.rsplit("/", 1)[-1]
+    elif pasted:
+        body = text or ""
+        name = f"pasted-{hashlib.sha1(body.encode('utf-8')).hexdigest()[:10]}.txt"
+    else:
+        raise ArticleError("form", "no article: paste its text or upload a .txt file")
+    if name in set(existing):
+        raise ArticleError(name, "an article with this name was already added")
+    return AddedArticle(
+        name=name, text=body, outlet=(outlet or "").strip() or None, published=published
+    )
+
+
+def claims_table(
+    claims: pd.DataFrame,
+    outlets: dict[str, str],
+    *,
+    day: date | None = None,
+    place_id: str | None = None,
+) -> pd.DataFrame:
+    """Claims (of a day, or about a place) with outlets, for the evidence table."""
+    rows = claims
+    if day is not None:
+        rows = rows[pd.to_datetime(rows["event_date"]).dt.date == day]
+    if place_id is not None:
+        rows = rows[rows[C.PLACE_ID] == place_id]
+    out = rows.assign(outlet=rows["article"].map(lambda a: outlets.get(a) or a))
+    out = out.assign(place=out[C.PLACE].fillna("(unnamed)"))
+    return out.sort_values(["event_date", "article", "start"])[EVIDENCE_COLUMNS].reset_index(
+        drop=True
+    )
+
+
+def place_history(timeline: pd.DataFrame, place_id: str) -> pd.DataFrame:
+    """The runs of one place: from, to, controller, state, claimed by, sources, claims."""
+    rows = timeline[timeline[C.PLACE_ID] == place_id]
+    runs = rows.drop_duplicates([C.VALID_FROM, C.CONTROLLER, C.STATE, C.CLAIMED_BY])
+    out = pd.DataFrame(
         {
-            "position": [float(r[C.LON]), float(r[C.LAT])],
-            "name": str(r[C.PLACE]),
-            "kind": str(r[C.PLACE_TYPE]),
-            "mentions": int(r["mentions"]),
-            "articles": int(r["articles"]),
-            "radius_m": 2_000 + 1_500 * int(r["mentions"]) ** 0.5,
+            "from": runs[C.VALID_FROM].dt.date,
+            "to": runs[C.VALID_TO].dt.date,
+            "controller": runs[C.CONTROLLER],
+            "state": runs[C.STATE],
+            "claimed_by": runs[C.CLAIMED_BY],
+            "independent_sources": runs[C.N_SOURCES],
+            "claims": runs[C.CLAIM_IDS].map(lambda s: len([i for i in s.split(";") if i])),
         }
-        for r in records
+    )
+    return out.reset_index(drop=True)
+
+
+def places_with_claims(timeline: pd.DataFrame) -> list[tuple[str, str]]:
+    """(place_id, label) of places whose state rests on claims, most evidence first."""
+    has = timeline[timeline[C.CLAIM_IDS] != ""]
+    counts = has.groupby([C.PLACE_ID, C.NAME])[C.CLAIM_IDS].agg(
+        lambda s: len({i for ids in s for i in ids.split(";") if i})
+    )
+    ordered = counts.sort_values(ascending=False)
+    return [
+        (str(key[0]), f"{key[1]} ({n} claims)")  # type: ignore[index]
+        for key, n in ordered.items()
     ]
+
+
+def area_series(areas: pd.DataFrame) -> pd.DataFrame:
+    """Long table ``date, controller, area_km2`` for a stacked chart."""
+    out = areas[[C.DATE, C.CONTROLLER, "area_km2"]].copy()
+    out[C.DATE] = pd.to_datetime(out[C.DATE])
+    return out.sort_values([C.DATE, C.CONTROLLER]).reset_index(drop=True)
+
+
+def day_index(days: Sequence[date], day: date) -> int:
+    """Position of ``day`` in ``days`` (the first day when absent)."""
+    return days.index(day) if day in days else 0

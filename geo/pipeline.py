@@ -7,11 +7,16 @@ and :mod:`geo.corridor`.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
+import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
@@ -52,10 +57,12 @@ def outline() -> Any:
 
 @lru_cache(maxsize=1)
 def m5() -> Corridor:
-    """The M5 corridor, chainage measured from Damascus."""
-    data = json.loads((data_dir() / "m5.geojson").read_text(encoding="utf-8"))
-    damascus = load_gazetteer().place("damascus")
-    return make_corridor(shape(data["features"][0]["geometry"]), (damascus.lat, damascus.lon))
+    """The M5 corridor, chainage measured from Damascus (the line's ``damascus`` waypoint)."""
+    feature = json.loads((data_dir() / "m5.geojson").read_text(encoding="utf-8"))["features"][0]
+    line = shape(feature["geometry"])
+    waypoints = feature["properties"]["waypoint_place_ids"]
+    lon, lat = line.coords[waypoints.index("damascus")]
+    return make_corridor(line, (lat, lon))
 
 
 def run_articles(
@@ -141,7 +148,7 @@ def export_features(result: Run, day: date | None = None) -> dict[str, list[dict
 
 def snapshot(result: Run, day: date, tiles: str | None = None) -> str:
     """The offline HTML map of one day."""
-    from geo.corridor import front_positions
+    from geo.corridor import chainage_ticks, front_positions
     from geo.export import snapshot_html
     from geo.timeline import control_on
 
@@ -163,4 +170,106 @@ def snapshot(result: Run, day: date, tiles: str | None = None) -> str:
         provenance(result),
         front=row,
         tiles=tiles,
+        ticks=chainage_ticks(m5()),
     )
+
+
+def fronts_by_day(result: Run) -> dict[str, dict[str, Any]]:
+    """Front position rows of :func:`geo.corridor.front_positions`, by ISO day."""
+    from geo.corridor import front_positions
+
+    table = front_positions(result.timeline, m5())
+    return {str(r["date"]): {str(k): v for k, v in r.items()} for r in table.to_dict("records")}
+
+
+def animated_map(result: Run, initial: date, autoplay: bool = False) -> str:
+    """The dashboard's map: every day in one offline page with its own slider and player."""
+    from geo.corridor import chainage_ticks
+    from geo.export import animated_html
+    from geo.timeline import timeline_range
+
+    first, last = timeline_range(result.timeline)
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    areas, fronts = map_layers(result)
+    return animated_html(
+        days,
+        initial,
+        result.timeline,
+        areas,
+        fronts,
+        road(),
+        governorates(),
+        provenance(result),
+        fronts_by_day(result),
+        autoplay=autoplay,
+        ticks=chainage_ticks(m5()),
+    )
+
+
+# --- a disk cache of the seed corpus's results -----------------------------------------------
+CACHE_ENV = "FRONTLINE_CACHE"
+
+
+def cache_dir() -> Path:
+    """Where derived results are cached (``.cache/`` beside ``data/``; never committed)."""
+    env = os.environ.get(CACHE_ENV)
+    return Path(env) if env else data_dir().parent / ".cache"
+
+
+def fingerprint(inputs: Sequence[Path]) -> str:
+    """A hash of the inputs, the committed data files and the package's own code."""
+    digest = hashlib.sha256()
+    code = sorted(Path(__file__).resolve().parent.glob("*.py"))
+    data = sorted(p for p in data_dir().iterdir() if p.is_file())
+    for path in [*sorted(inputs), *code, *data]:
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+@dataclass
+class Bundle:
+    """What the dashboard shows for a corpus: the run, its layers and its animated map."""
+
+    run: Run
+    areas: gpd.GeoDataFrame
+    fronts: gpd.GeoDataFrame
+    front: pd.DataFrame
+    map_page: str
+
+
+def build_bundle(articles: Sequence[io.Article]) -> Bundle:
+    """Compute a :class:`Bundle` (no cache)."""
+    from geo.corridor import front_positions
+    from geo.timeline import timeline_range
+
+    result = run_articles(articles)
+    areas, fronts = map_layers(result)
+    page = animated_map(result, timeline_range(result.timeline)[0])
+    return Bundle(result, areas, fronts, front_positions(result.timeline, m5()), page)
+
+
+def seed_bundle(folder: Path) -> tuple[Bundle, list[ArticleError]]:
+    """The bundle of a folder of articles, from the disk cache when its inputs are unchanged.
+
+    The cache file is written atomically and read only by this function; a cache that cannot
+    be read is rebuilt.
+    """
+    from geo.export import write_atomic
+
+    items = list(io.iter_articles([str(folder)]))
+    errors = [i for i in items if isinstance(i, ArticleError)]
+    articles = [i for i in items if isinstance(i, io.Article)]
+    inputs = [p for p in folder.iterdir() if p.is_file() and p.suffix in (".txt", ".csv")]
+    path = cache_dir() / f"bundle-{fingerprint(inputs)}.pickle"
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                bundle: Bundle = pickle.load(fh)  # our own cache file, written below
+            return bundle, errors
+        except Exception:  # a stale or damaged cache is rebuilt
+            path.unlink(missing_ok=True)
+    bundle = build_bundle(articles)
+    with contextlib.suppress(OSError):  # a read-only checkout still works, uncached
+        write_atomic(path, pickle.dumps(bundle, protocol=pickle.HIGHEST_PROTOCOL))
+    return bundle, errors

@@ -83,3 +83,84 @@ def non_blank_fraction(png: bytes, box: tuple[int, int, int, int]) -> float:
     total = img.width * img.height
     top = max(colors)[0] if colors else total
     return 1 - top / total
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def streamlit_server(app: Path, timeout_s: float = 60.0) -> Iterator[str]:
+    """``streamlit run app`` on a free 127.0.0.1 port; yields its URL once healthy."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(app),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=app.parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=os.environ | {"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stdout.read().decode() if proc.stdout else "exited")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"streamlit not healthy after {timeout_s:.0f} s")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def map_frame(pg: Any, timeout_s: float = 60.0) -> Any:
+    """The dashboard's map iframe, once its canvas is drawn."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        frame = next((f for f in pg.frames if f.url == "about:srcdoc"), None)
+        if frame is not None:
+            try:
+                frame.wait_for_selector(
+                    ".leaflet-overlay-pane canvas", state="attached", timeout=1_000
+                )
+                return frame
+            except Exception:  # the frame may be replaced while the page reruns
+                pass
+        if time.monotonic() > deadline:
+            raise TimeoutError("the map did not draw")
+        pg.wait_for_timeout(100)

@@ -1,80 +1,128 @@
-"""The Streamlit page: renders in-process (AppTest) and serves over HTTP like `make run`."""
+"""The Streamlit page, driven in-process with AppTest (no browser)."""
 
 from __future__ import annotations
 
-import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
+import re
+from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.dashboard import added_article, claims_table, place_history, places_with_claims
+from geo.errors import ArticleError
 from tests.conftest import ROOT
 
 APP = str(ROOT / "streamlit_app.py")
 
 
-def test_page_renders_map_and_table_offline():
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    assert not at.exception
-    assert at.title[0].value == "Frontline"
-    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    assert deck["mapStyle"] == "__MAP_STYLE__"  # no basemap fetched from a tile server
-    points = deck["layers"][2]["data"]
-    assert {p["name"] for p in points} >= {"Aleppo", "Hama", "Idlib", "Tel Rifaat"}
-    table = at.dataframe[0].value
-    assert table["mentions"].is_monotonic_decreasing
-    assert int(table.set_index("place").loc["Aleppo", "mentions"]) >= 40
+@pytest.fixture
+def app():
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception, at.exception
+    return at
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+def srcdoc(at) -> str:
+    return at.get("iframe")[0].proto.srcdoc
 
 
-@pytest.mark.slow
-def test_streamlit_serves_the_page():
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            APP,
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env=os.environ | {"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
+def submit(at):
+    next(b for b in at.button if b.label == "Add article").click().run()
+    return at
+
+
+def test_page_shows_the_map_charts_and_evidence(app):
+    assert app.title[0].value == "Frontline"
+    page = srcdoc(app)
+    assert "frontline-player" in page and "http://" not in page and "https://" not in page
+    assert app.select_slider(key="day").value == date(2024, 12, 4)  # the latest day first
+    assert "2024-12-04" in app.metric[0].label
+    assert len(app.get("vega_lite_chart")) == 2
+    table = app.dataframe[0].value
+    assert set(table["event_date"].astype(str)) == {"2024-12-04"} and len(table) > 3
+
+
+def test_slider_moves_the_day(app):
+    app.select_slider(key="day").set_value(date(2024, 11, 30)).run()
+    assert not app.exception
+    assert re.search(r"/\*fl-start\*/4/\*fl\*/", srcdoc(app))
+    assert "2024-11-30" in app.metric[0].label
+    assert set(app.dataframe[0].value["event_date"].astype(str)) == {"2024-11-30"}
+
+
+def test_play_toggle_starts_the_map_playing(app):
+    assert "/*fl-autoplay*/false/*fl*/" in srcdoc(app)
+    app.toggle(key="playing").set_value(True).run()
+    assert "/*fl-autoplay*/true/*fl*/" in srcdoc(app)
+    app.toggle(key="playing").set_value(False).run()
+    assert "/*fl-autoplay*/false/*fl*/" in srcdoc(app)
+
+
+def test_adding_a_good_article_updates_claims_and_map(app):
+    before = srcdoc(app)
+    app.text_area(key="paste").input(
+        "Rebels captured Homs on Tuesday after government forces withdrew, "
+        "according to the Observatory."
     )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/_stcore/health", timeout=2
-                ) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            assert proc.poll() is None, proc.stdout.read().decode()
-            assert time.monotonic() < deadline, "server did not become healthy in 60 s"
-            time.sleep(0.3)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
-            assert r.status == 200 and b'<div id="root">' in r.read()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+    app.text_input(key="outlet").input("Test Wire")
+    app.date_input(key="published").set_value(date(2024, 12, 4))
+    submit(app)
+    assert not app.exception and not app.error
+    assert "1 claim(s)" in app.success[0].value or "2 claim(s)" in app.success[0].value
+    assert srcdoc(app) != before  # the map was redrawn with the new article
+    app.select_slider(key="day").set_value(date(2024, 12, 3)).run()
+    table = app.dataframe[0].value
+    assert "Homs" in set(table["place"]) and "Test Wire" in set(table["outlet"])
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("", "no article"), ("   ", "no article"), ("Rebels captured Homs.", "no publication date")],
+)
+def test_bad_articles_get_a_clear_message(app, text, message):
+    if text:
+        app.text_area(key="paste").input(text)
+    submit(app)
+    assert not app.exception
+    assert app.error and message in app.error[0].value
+    assert "Traceback" not in app.error[0].value
+
+
+# --- the helpers behind the page ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((None, None, None), "no article"),
+        (("", b"", None), "no article"),
+        (("text", b"bytes", "a.txt"), "not both"),
+        ((None, b"\x00\x01binary", "b.txt"), "binary"),
+        ((None, "café".encode("latin-1"), "c.txt"), "UTF-8"),
+        ((None, b"x" * (6 * 1024 * 1024), "big.txt"), "too large"),
+    ],
+)
+def test_added_article_rejects_bad_input(args, message):
+    text, upload, name = args
+    with pytest.raises(ArticleError, match=message):
+        added_article(text, upload, name, None, None)
+
+
+def test_added_article_names_and_duplicates():
+    a = added_article("Rebels took Hama.", None, None, " AP ", date(2024, 12, 1))
+    assert a.name.startswith("pasted-") and a.outlet == "AP"
+    b = added_article(None, b"Rebels took Hama.", "dir/up.txt", "", None)
+    assert b.name == "up.txt" and b.outlet is None
+    with pytest.raises(ArticleError, match="already added"):
+        added_article(None, b"x", "up.txt", None, None, existing=["up.txt"])
+
+
+def test_evidence_helpers():
+    from geo.pipeline import run_paths
+
+    result, _ = run_paths([str(ROOT / "seeds")])
+    outlets = {a.article.name: a.article.outlet for a in result.articles}
+    aleppo = claims_table(result.claims, outlets, place_id="aleppo")
+    assert len(aleppo) > 10 and set(aleppo["place"]) == {"Aleppo"}
+    history = place_history(result.timeline, "aleppo")
+    assert list(history["controller"]) == ["government", "contested", "opposition"]
+    assert [d.isoformat() for d in history["from"]] == ["2024-11-26", "2024-11-29", "2024-11-30"]
+    assert places_with_claims(result.timeline)[0][0] == "aleppo"

@@ -211,14 +211,12 @@ def test_script_in_an_article_never_runs(tmp_path):
     with page() as (pg, log):
         pg.goto(path.as_uri())
         pg.wait_for_selector(".leaflet-overlay-pane canvas", state="attached", timeout=15_000)
-        shown = pg.evaluate("""() => {
-            const map = Object.values(window).find(v => v && v._container && v.eachLayer);
-            const texts = [];
-            map.eachLayer(l => { if (l.feature && l.feature.properties.popup &&
-                    l.feature.properties.popup.includes('alert')) {
-                l.fire('click', {latlng: l.getLatLng()}, true);  // as a user's click would
-                texts.push(document.querySelector('.leaflet-popup-content').innerText); } });
-            return texts; }""")
+        shown = pg.evaluate("""() => window.frontlinePlayer.markers.map(m => {
+            m.fire('click', {latlng: m.getLatLng()});  // as a user's click would
+            const text = m.getPopup().getElement().innerText;
+            m.closePopup();
+            return text;
+        }).filter(t => t.includes('alert'))""")
         pg.wait_for_timeout(500)
         pg.screenshot(path=str(ARTIFACTS / "snapshot-injection.png"))
         images = pg.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length")

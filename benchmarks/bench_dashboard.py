@@ -1,0 +1,77 @@
+"""Dashboard responsiveness in headless Chromium: server start to map visible, and one day's
+switch. Targets: < 5 s and < 300 ms.
+
+Baselines measured in the same run: a switch of day through Streamlit's own slider (a script
+rerun that rebuilds the iframe) against the in-map switch (client-side, no rerun).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.browser import map_frame, page, require_chromium, streamlit_server
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run() -> None:
+    try:
+        require_chromium()
+    except BaseException:  # pytest.skip outside pytest
+        print("dashboard: skipped (no /usr/bin/chromium; `make test` installs it)")
+        return
+    with page((1400, 1200)) as (pg, log):  # the user's browser is already open
+        t0 = time.perf_counter()
+        with streamlit_server(ROOT / "streamlit_app.py") as url:
+            healthy = time.perf_counter() - t0
+            visible, switches, reruns = _session(pg, url, t0)
+    switch_ms = statistics.median(switches)
+    rerun_ms = statistics.median(reruns)
+    print(
+        f"dashboard: healthy after {healthy:.2f} s, map visible {visible:.2f} s after server "
+        f"start (target < 5 s: {'met' if visible < 5 else 'NOT met'})"
+    )
+    print(
+        f"switch one day in the map: median {switch_ms:.0f} ms over {len(switches)} "
+        f"(target < 300 ms: {'met' if switch_ms < 300 else 'NOT met'})"
+    )
+    print(
+        f"baseline: switch through the page slider (script rerun + iframe reload): median "
+        f"{rerun_ms:.0f} ms -> the in-map switch is {rerun_ms / max(switch_ms, 1e-3):.0f}x "
+        f"faster; blocked requests: {len(log['blocked'])}"
+    )
+
+
+def _session(pg: Any, url: str, t0: float) -> tuple[float, list[float], list[float]]:
+    pg.goto(url)
+    frame = map_frame(pg)
+    visible = time.perf_counter() - t0
+    switches = []
+    for i in range(8):
+        switches.append(
+            frame.evaluate(
+                """(i) => new Promise(done => {
+            const t = performance.now(); window.frontlinePlayer.show(i);
+            requestAnimationFrame(() => requestAnimationFrame(
+                () => done(performance.now() - t))); })""",
+                i % 9,
+            )
+        )
+    reruns = []
+    thumb = pg.get_by_role("slider").first
+    for expected in ("2024-12-03", "2024-12-02", "2024-12-01"):
+        thumb.focus()
+        before = time.perf_counter()
+        thumb.press("ArrowLeft")
+        pg.wait_for_function(
+            "(d) => [...document.querySelectorAll('iframe')].some(f => f.contentDocument && "
+            "f.contentDocument.body && f.contentDocument.body.getAttribute('data-day') === d)",
+            arg=expected,
+            timeout=30_000,
+        )
+        reruns.append((time.perf_counter() - before) * 1000)
+        frame = map_frame(pg)
+    return visible, switches, reruns

@@ -1,0 +1,116 @@
+"""The dashboard in a real browser: `streamlit run` on 127.0.0.1, headless Debian chromium,
+every request that leaves localhost blocked."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import ARTIFACTS, map_frame, non_blank_fraction, page, streamlit_server
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+EVIL = (
+    b"December 3, 2024\nRebels said they succeeded in bringing <script>alert(1)</script> "
+    b"Homs under their control, according to <img src=x onerror=alert(2)>, a source.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server(ROOT / "streamlit_app.py") as url:
+        yield url
+
+
+def test_map_and_charts_draw_and_the_slider_changes_the_map(server):
+    ARTIFACTS.mkdir(exist_ok=True)
+    with page((1400, 1300)) as (pg, log):
+        pg.goto(server)
+        frame = map_frame(pg)
+        pg.wait_for_selector(".vega-embed", timeout=30_000)
+        pg.wait_for_timeout(1500)
+        shot = pg.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+        box = pg.locator("iframe").first.bounding_box()
+        area = (
+            int(box["x"]),
+            int(box["y"]),
+            int(box["x"] + box["width"]),
+            int(box["y"] + box["height"]),
+        )
+        assert non_blank_fraction(shot, area) > 0.2
+        charts = pg.locator(".vega-embed")
+        assert charts.count() == 2
+        chart_box = charts.first.bounding_box()
+        assert (
+            non_blank_fraction(
+                shot,
+                (
+                    int(chart_box["x"]),
+                    int(chart_box["y"]),
+                    int(chart_box["x"] + chart_box["width"]),
+                    int(chart_box["y"] + chart_box["height"]),
+                ),
+            )
+            > 0.02
+        )
+        assert frame.evaluate("document.body.getAttribute('data-day')") == "2024-12-04"
+        before = pg.locator("iframe").first.screenshot()
+        # the map's own slider, as a keyboard user would move it: no rerun, no reload
+        frame.focus("#fl-day")
+        for _ in range(8):
+            pg.keyboard.press("ArrowLeft")
+        assert frame.evaluate("document.body.getAttribute('data-day')") == "2024-11-26"
+        assert frame.inner_text("#frontline-title").endswith("2024-11-26")
+        pg.wait_for_timeout(300)
+        after = pg.locator("iframe").first.screenshot(
+            path=str(ARTIFACTS / "dashboard-map-2024-11-26.png")
+        )
+        assert before != after
+        # the play button steps through the days in the page
+        frame.click("#fl-play")
+        pg.wait_for_timeout(2_300)
+        assert frame.evaluate("document.body.getAttribute('data-day')") > "2024-11-27"
+        frame.click("#fl-play")
+        # the page's day slider reruns the script and restarts the map on that day
+        thumb = pg.get_by_role("slider").first
+        thumb.focus()
+        thumb.press("ArrowLeft")
+        pg.wait_for_function(
+            "() => [...document.querySelectorAll('iframe')].some(f => f.contentDocument && "
+            "f.contentDocument.body && f.contentDocument.body.getAttribute('data-day') === "
+            "'2024-12-03')",
+            timeout=30_000,
+        )
+    assert log["blocked"] == [] and log["dialogs"] == []
+
+
+def test_uploaded_article_with_script_never_runs(server, tmp_path):
+    evil = tmp_path / "evil.txt"
+    evil.write_bytes(EVIL)
+    with page((1400, 1300)) as (pg, log):
+        pg.goto(server)
+        map_frame(pg)
+        pg.set_input_files("input[type=file]", str(evil))
+        pg.get_by_label("Outlet").fill("<script>alert(3)</script>Evil Times")
+        pg.get_by_role("button", name="Add article").click()
+        pg.get_by_text("Added evil.txt").wait_for(timeout=60_000)
+        texts: list[str] = []
+        for _ in range(60):  # the rerun replaces the iframe; wait for the one with the article
+            frame = map_frame(pg)
+            try:
+                texts = frame.evaluate("""() => window.frontlinePlayer.markers.map(m => {
+                    m.fire('click', {latlng: m.getLatLng()});
+                    const text = m.getPopup().getElement().innerText;
+                    m.closePopup();
+                    return text; }).filter(t => t.includes('alert'))""")
+            except Exception:
+                texts = []
+            if texts:
+                break
+            pg.wait_for_timeout(500)
+        pg.wait_for_timeout(500)
+        pg.screenshot(path=str(ARTIFACTS / "dashboard-injection.png"), full_page=True)
+        images = pg.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length")
+        images += frame.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length")
+    assert log["dialogs"] == [] and images == 0 and log["blocked"] == []
+    assert any("<script>alert(1)</script>" in t and "Evil Times" in t for t in texts)
