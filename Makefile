@@ -21,7 +21,8 @@ sysdeps:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
 run: venv
-	$(BIN)/python -c "from pathlib import Path; from geo.pipeline import seed_bundle; seed_bundle(Path('seeds'))"
+	$(BIN)/frontline ingest seeds
+	$(BIN)/python -c "from geo.pipeline import store_bundle; from geo.store import default_path; store_bundle(default_path())"
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) --server.headless true
 
 test: venv sysdeps

@@ -6,6 +6,7 @@ widgets under it are read through ``st.session_state``.
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,7 +15,6 @@ import streamlit as st
 
 from geo import io
 from geo.dashboard import (
-    AddedArticle,
     added_article,
     area_series,
     claims_table,
@@ -24,37 +24,44 @@ from geo.dashboard import (
 )
 from geo.errors import FrontlineError
 from geo.export import COLORS, LABELS, outlets_of, set_player, to_geojson
-from geo.pipeline import Bundle, build_bundle, export_features, seed_bundle, snapshot
+from geo.pipeline import Bundle, export_features, ingest, snapshot, store_bundle
+from geo.store import default_path, open_store
 from geo.timeline import timeline_range
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
+DB = Path(os.environ.get("FRONTLINE_DB") or default_path())
 
 st.set_page_config(page_title="Frontline", page_icon="🗺️", layout="wide")
 
 
-@st.cache_resource(show_spinner="Reading the articles and drawing the map…")
-def bundle(added: tuple[AddedArticle, ...]) -> tuple[Bundle, list[str]]:
-    seeds, errors = seed_bundle(SEEDS)  # from the disk cache while the seeds are unchanged
-    if not added:
-        return seeds, [str(e) for e in errors + seeds.run.errors]
-    items = [i for i in io.iter_articles([str(SEEDS)]) if isinstance(i, io.Article)]
-    extra = build_bundle(items + [a.as_article() for a in added])
-    return extra, [str(e) for e in errors + extra.run.errors]
+@st.cache_resource(show_spinner="Reading the store and drawing the map…", max_entries=4)
+def load(db: str, revision: int) -> Bundle:
+    return store_bundle(Path(db))  # from the disk cache while the store is unchanged
+
+
+def current() -> Bundle:
+    """The bundle of the store; an empty store is first filled with the seed articles."""
+    with open_store(DB) as store:
+        if store.counts()["articles"] == 0:
+            seeds = [i for i in io.iter_articles([str(SEEDS)]) if isinstance(i, io.Article)]
+            ingest(store, seeds)
+        revision = store.revision
+    return load(str(DB), revision)
 
 
 @st.cache_data(show_spinner=False)
-def day_geojson(added: tuple[AddedArticle, ...], day: date) -> str:
-    return to_geojson(export_features(bundle(added)[0].run, day))
+def day_geojson(db: str, revision: int, day: date) -> str:
+    return to_geojson(export_features(load(db, revision).run, day))
 
 
 @st.cache_data(show_spinner=False)
-def day_snapshot(added: tuple[AddedArticle, ...], day: date) -> str:
-    return snapshot(bundle(added)[0].run, day)
+def day_snapshot(db: str, revision: int, day: date) -> str:
+    return snapshot(load(db, revision).run, day)
 
 
-added: tuple[AddedArticle, ...] = st.session_state.setdefault("added", ())
-current, read_errors = bundle(added)
-result = current.run
+bundle = current()
+revision = st.session_state["revision"] = bundle.revision
+result = bundle.run
 first, last = timeline_range(result.timeline)
 days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
 day: date = st.session_state.get("day", days[-1])
@@ -65,9 +72,7 @@ playing: bool = st.session_state.get("playing", False)
 st.title("Frontline")
 map_col, side_col = st.columns([5, 3])
 with map_col:
-    st.iframe(set_player(current.map_page, day_index(days, day), playing), height=620)
-for message in read_errors:
-    st.warning(message)
+    st.iframe(set_player(bundle.map_page, day_index(days, day), playing), height=620)
 st.select_slider("Day", options=days, value=day, key="day", format_func=lambda d: d.isoformat())
 st.toggle(
     "Play the map from this day",
@@ -83,7 +88,7 @@ st.caption(
 with side_col:
     import altair as alt  # imported after the map is on its way to the browser
 
-    front = current.front
+    front = bundle.front
     today = front[front["date"] == day.isoformat()].iloc[0]
     if isinstance(today["front_place"], str):
         st.metric(
@@ -108,7 +113,7 @@ with side_col:
         .encode(x="date:T")
     )
     st.altair_chart(line + rule, width="stretch")
-    held = area_series(current.areas).assign(
+    held = area_series(bundle.areas).assign(
         controller=lambda f: f["controller"].map(lambda c: LABELS.get(c, c))
     )
     stack = (
@@ -131,7 +136,34 @@ st.subheader("Evidence")
 outlets = outlets_of(result.articles)
 day_tab, place_tab = st.tabs(["Claims dated this day", "One place"])
 with day_tab:
-    st.dataframe(claims_table(result.claims, outlets, day=day), hide_index=True, width="stretch")
+    todays = claims_table(result.claims, outlets, day=day)
+    st.dataframe(todays, hide_index=True, width="stretch")
+    if len(todays):
+        with st.form("review", clear_on_submit=True):
+            st.markdown(
+                "**Review a claim** (accepted claims count as confirmed; rejected ones "
+                "are dropped from the map)"
+            )
+            quotes = dict(zip(todays["claim_id"], todays["quote"], strict=True))
+            claim = st.selectbox(
+                "Claim",
+                list(quotes),
+                key="review-claim",
+                format_func=lambda c: f"{c}: {quotes[c][:80]}",
+            )
+            decision = st.radio(
+                "Decision", ["accept", "reject"], horizontal=True, key="review-decision"
+            )
+            reviewer = st.text_input("Your name", key="review-by")
+            note = st.text_input("Note", key="review-note")
+            if st.form_submit_button("Record review"):
+                try:
+                    with open_store(DB) as store:
+                        store.review(claim, decision, reviewer, note=note or None)
+                    st.session_state.notice = f"Recorded: {decision} {claim}."
+                    st.rerun()
+                except FrontlineError as exc:
+                    st.error(f"Could not record the review. {exc}")
 with place_tab:
     options = places_with_claims(result.timeline)
     if options:
@@ -152,14 +184,14 @@ with place_tab:
 left, right = st.columns(2)
 left.download_button(
     "Download this day as GeoJSON",
-    lambda: day_geojson(added, day),
+    lambda: day_geojson(str(DB), revision, day),
     file_name=f"frontline-{day.isoformat()}.geojson",
     mime="application/geo+json",
     key="dl-geojson",
 )
 right.download_button(
     "Download this day as an offline HTML map",
-    lambda: day_snapshot(added, day),
+    lambda: day_snapshot(str(DB), revision, day),
     file_name=f"frontline-{day.isoformat()}.html",
     mime="text/html",
     key="dl-html",
@@ -187,18 +219,17 @@ with st.sidebar:
                 upload.name if upload else None,
                 outlet,
                 published,
-                existing=[a.name for a in added],
             )
-            trial, trial_errors = bundle((*added, new))
-            if any(new.name in e for e in trial_errors):
-                raise FrontlineError(next(e for e in trial_errors if new.name in e))
-            st.session_state.added = (*added, new)
-            n = int((trial.run.claims["article"] == new.name).sum())
-            st.session_state.notice = f"Added {new.name}: {n} claim(s) found."
+            with open_store(DB) as store:
+                report, errors = ingest(store, [new.as_article()])
+            if errors:
+                raise errors[0]
+            if not report.articles_added:
+                raise FrontlineError("this article is already in the store")
+            st.session_state.notice = f"Added {new.name}: {report.claims_added} claim(s) found."
             st.rerun()  # draw the map again with the new article
         except FrontlineError as exc:
             st.error(f"Could not add the article. {exc}")
     if st.session_state.get("notice"):
         st.success(st.session_state.pop("notice"))
-    for a in added:
-        st.caption(f"• {a.name} — {a.outlet or 'no outlet'}")
+    st.caption(f"Store: {DB.name}, {len(result.articles)} articles, {len(result.claims)} claims.")

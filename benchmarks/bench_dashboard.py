@@ -7,6 +7,7 @@ rerun that rebuilds the iframe) against the in-map switch (client-side, no rerun
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from pathlib import Path
@@ -23,9 +24,23 @@ def run() -> None:
     except BaseException:  # pytest.skip outside pytest
         print("dashboard: skipped (no /usr/bin/chromium; `make test` installs it)")
         return
+    import tempfile
+
+    from geo import io
+    from geo.pipeline import ingest, store_bundle
+    from geo.store import open_store
+
+    tmp = Path(tempfile.mkdtemp(prefix="frontline-bench-"))
+    env = {"FRONTLINE_DB": str(tmp / "frontline.db"), "FRONTLINE_CACHE": str(tmp / "cache")}
+    os.environ.update(env)
+    with open_store(tmp / "frontline.db") as store:  # what `make run` does before serving
+        ingest(
+            store, [a for a in io.iter_articles([str(ROOT / "seeds")]) if isinstance(a, io.Article)]
+        )
+    store_bundle(tmp / "frontline.db")
     with page((1400, 1200)) as (pg, log):  # the user's browser is already open
         t0 = time.perf_counter()
-        with streamlit_server(ROOT / "streamlit_app.py") as url:
+        with streamlit_server(ROOT / "streamlit_app.py", env=env) as url:
             healthy = time.perf_counter() - t0
             visible, switches, reruns = _session(pg, url, t0)
     switch_ms = statistics.median(switches)

@@ -63,6 +63,8 @@ ACTIONS = (
 EXTENTS = ("all", "most", "part", "outskirts")
 STATUSES = ("reported", "claimed", "denied")
 REPORTER = "reporter"
+#: Bumped whenever extraction changes, so stored articles can be re-extracted (``reextract``).
+EXTRACTOR_VERSION = "1"
 
 CLAIM_FIELDS = (
     "article",

@@ -89,12 +89,119 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _run(args: argparse.Namespace, err: TextIO) -> tuple[Any, int]:
-    from geo.pipeline import run_paths
+    """The run of the given paths (default ``seeds/``), or of the store with ``--db``."""
+    from geo.pipeline import run_paths, run_store
+    from geo.store import open_store
 
+    if getattr(args, "db", None):
+        if args.paths:
+            raise UsageError("give either --db or article paths, not both")
+        with open_store(args.db) as store:
+            return run_store(store), EXIT_OK
     result, failed = run_paths(args.paths or [DEFAULT_INPUT], published=args.published)
     for error in failed:
         _report(error, err)
     return result, EXIT_PARTIAL if failed else EXIT_OK
+
+
+class UsageError(FrontlineError):
+    """Arguments that do not go together."""
+
+
+def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``frontline ingest``: add articles to the store; prints the counts as JSON."""
+    from geo import io
+    from geo.pipeline import ingest
+    from geo.store import default_path, open_store
+
+    failures: list[ArticleError] = []
+    articles = []
+    for item in io.iter_articles(args.paths or [DEFAULT_INPUT], published=args.published):
+        if isinstance(item, ArticleError):
+            failures.append(item)
+        else:
+            articles.append(item)
+    with open_store(args.db or default_path()) as store:
+        report, undated = ingest(store, articles)
+    for error in [*failures, *undated]:
+        _report(error, err)
+    for warning in report.warnings:
+        err.write(f"frontline: warning: {warning}\n")
+    result = report.as_json() | {"failed": report.failed + len(failures)}
+    _emit(result, out)
+    return EXIT_PARTIAL if result["failed"] else EXIT_OK
+
+
+def cmd_reextract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``frontline reextract``: run the current extractor over every stored article."""
+    from geo.pipeline import reextract
+    from geo.store import default_path, open_store
+
+    with open_store(args.db or default_path()) as store:
+        _emit(reextract(store), out)
+    return EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``frontline review list|accept|reject|edit``."""
+    from geo.store import StoreError, default_path, iter_claims, open_store
+
+    with open_store(args.db or default_path()) as store:
+        if args.review_command == "list":
+            claims = store.reviewed_claims()
+            if args.place:
+                claims = claims[claims["place_id"] == args.place]
+            if args.article:
+                claims = claims[claims["article"] == args.article]
+            records = claims.assign(event_date=claims["event_date"].astype(str))
+            for rec in iter_claims(records.to_dict("records")):  # type: ignore[arg-type]
+                _emit(rec, out)
+            reviews = store.reviews()
+            for rid, decision, who in reviews[reviews["orphaned"]][
+                ["id", "decision", "reviewer"]
+            ].itertuples(index=False):
+                err.write(f"frontline: review {rid} ({decision} by {who}) has no claim any more\n")
+            return EXIT_OK
+        fields: dict[str, Any] = {}
+        for item in getattr(args, "set", None) or []:
+            if "=" not in item:
+                raise UsageError(f"--set takes field=value, not {item!r}")
+            name, value = item.split("=", 1)
+            fields[name.strip()] = (
+                None if value.strip().lower() in ("", "null", "none") else value.strip()
+            )
+        try:
+            review_id = store.review(
+                args.claim, args.review_command, args.by, fields or None, note=args.note
+            )
+        except StoreError as exc:
+            err.write(f"frontline: {exc}\n")
+            return EXIT_NOT_FOUND if "no stored claim" in str(exc) else EXIT_USAGE
+        _emit(
+            {
+                "review_id": review_id,
+                "claim": args.claim,
+                "decision": args.review_command,
+                "by": args.by,
+                "fields": fields or None,
+            },
+            out,
+        )
+    return EXIT_OK
+
+
+def cmd_gazetteer_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``frontline gazetteer validate [PATH]``: every problem of a gazetteer CSV, with lines."""
+    from geo import io
+    from geo.gazetteer import data_dir, validate_gazetteer
+
+    path = args.path or str(data_dir() / "gazetteer.csv")
+    frame = io.read_gazetteer_csv(path, validate_numbers=False)
+    problems = validate_gazetteer(frame, io.read_outline(data_dir() / "syria_outline.geojson"))
+    for problem in problems:
+        err.write(f"frontline: {path}: {problem}\n")
+    _emit({"path": path, "rows": len(frame), "problems": len(problems)}, out)
+    return EXIT_PARTIAL if problems else EXIT_OK
 
 
 def _dates_as_text(frame: Any) -> Any:
@@ -220,13 +327,50 @@ def build_parser() -> argparse.ArgumentParser:
     with_inputs(p)
     p.set_defaults(func=cmd_extract)
 
+    def with_db(p: argparse.ArgumentParser, default_help: str) -> None:
+        p.add_argument("--db", metavar="PATH", help=default_help)
+
+    p = sub.add_parser("ingest", help="add articles to the store (idempotent)")
+    with_db(p, "the store (default data/frontline.db)")
+    with_inputs(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("reextract", help="extract stored articles again; reviews follow")
+    with_db(p, "the store (default data/frontline.db)")
+    p.set_defaults(func=cmd_reextract)
+
+    r = sub.add_parser("review", help="list, accept, reject or edit stored claims")
+    rsub = r.add_subparsers(dest="review_command", required=True, parser_class=_Parser)
+    p = rsub.add_parser("list", help="stored claims with their reviews, as JSON lines")
+    with_db(p, "the store (default data/frontline.db)")
+    p.add_argument("--place", metavar="PLACE_ID")
+    p.add_argument("--article", metavar="NAME")
+    p.set_defaults(func=cmd_review)
+    for decision in ("accept", "reject", "edit"):
+        p = rsub.add_parser(decision, help=f"{decision} a claim (by claim_id or claim_key)")
+        with_db(p, "the store (default data/frontline.db)")
+        p.add_argument("claim", metavar="CLAIM")
+        p.add_argument("--by", required=True, metavar="NAME", help="who decides")
+        p.add_argument("--note", default=None)
+        if decision == "edit":
+            p.add_argument(
+                "--set",
+                action="append",
+                required=True,
+                metavar="FIELD=VALUE",
+                help="place_id, actor, action, extent, event_date, status, claimant",
+            )
+        p.set_defaults(func=cmd_review)
+
     p = sub.add_parser("timeline", help="control per place per day")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="one day only")
     p.add_argument("--format", choices=("csv", "geojson"), default="csv")
+    with_db(p, "read the store (with its reviews) instead of article paths")
     with_inputs(p)
     p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("corridor", help="the front on the M5 per day, as CSV")
+    with_db(p, "read the store (with its reviews) instead of article paths")
     with_inputs(p)
     p.set_defaults(func=cmd_corridor)
 
@@ -238,6 +382,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="one day (default: every day, with valid_from/valid_to)",
     )
     p.add_argument("--out", required=True, metavar="PATH", help="*.geojson or *.gpkg")
+    with_db(p, "read the store (with its reviews) instead of article paths")
     with_inputs(p)
     p.set_defaults(func=cmd_export)
 
@@ -258,6 +403,9 @@ def build_parser() -> argparse.ArgumentParser:
     r = gsub.add_parser("resolve", help="resolve one place name")
     r.add_argument("name")
     r.set_defaults(func=cmd_gazetteer_resolve)
+    v = gsub.add_parser("validate", help="check a gazetteer CSV (default data/gazetteer.csv)")
+    v.add_argument("path", nargs="?", default=None)
+    v.set_defaults(func=cmd_gazetteer_validate)
     return parser
 
 
@@ -274,6 +422,9 @@ def main(
         return func(args, out, err)
     except BrokenPipeError:  # `frontline … | head`
         return EXIT_OK
+    except UsageError as exc:
+        _report(exc, err)
+        return EXIT_USAGE
     except FrontlineError as exc:
         _report(exc, err)
         return EXIT_PARTIAL

@@ -17,8 +17,11 @@ from geo.errors import ArticleError
 from geo.io import Article
 from geo.syndication import near_duplicates, syndication_map
 
-#: containment above which a dated article lends its date to an undated one
+#: containment above which a dated article lends its date to an undated one ...
 NEIGHBOUR_CONTAINMENT = 0.10
+#: ... provided they share at least this many word 3-shingles (a one-line text shares a
+#: stock phrase such as "a war monitor said" with many articles)
+NEIGHBOUR_MIN_SHARED = 20
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ def prepare(
                     p
                     for p in pairs
                     if a.name in (p.copy, p.original)
+                    and p.shared >= NEIGHBOUR_MIN_SHARED
                     and (p.original if p.copy == a.name else p.copy) in known
                 ),
                 key=lambda p: p.containment,

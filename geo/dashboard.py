@@ -96,9 +96,8 @@ def claims_table(
         rows = rows[rows[C.PLACE_ID] == place_id]
     out = rows.assign(outlet=rows["article"].map(lambda a: outlets.get(a) or a))
     out = out.assign(place=out[C.PLACE].fillna("(unnamed)"))
-    return out.sort_values(["event_date", "article", "start"])[EVIDENCE_COLUMNS].reset_index(
-        drop=True
-    )
+    columns = [*EVIDENCE_COLUMNS, *(["review"] if "review" in out else [])]
+    return out.sort_values(["event_date", "article", "start"])[columns].reset_index(drop=True)
 
 
 def place_history(timeline: pd.DataFrame, place_id: str) -> pd.DataFrame:

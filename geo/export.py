@@ -12,6 +12,7 @@ it enters a page, and the snapshot binds popups without jQuery, so an article co
 from __future__ import annotations
 
 import base64
+import glob
 import hashlib
 import html
 import json
@@ -62,10 +63,18 @@ _VENDOR = "frontline-vendor://"
 
 # --- atomic writes ----------------------------------------------------------------------------
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
+    """Write ``data`` to ``path`` through a temporary file and an atomic rename.
+
+    The temporary file (``.<name>.<pid>.<random>.tmp`` beside the target) carries the writer's
+    process id; temporary files of the same target left by writers that died (``kill -9``) are
+    removed by the next write.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    _remove_orphans(path)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+    )
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -77,6 +86,20 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _remove_orphans(path: Path) -> None:
+    """Delete temporary files of ``path`` whose writing process no longer exists."""
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp*"):
+        pid = tmp.name[len(path.name) + 2 :].split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # alive, or not ours to probe
 
 
 def _umask() -> int:
@@ -249,7 +272,10 @@ def write_geojson(path: str | Path, features: Mapping[str, list[dict[str, Any]]]
 def write_gpkg(path: str | Path, features: Mapping[str, list[dict[str, Any]]]) -> Path:
     """Write a GeoPackage with one layer per kind (lists become ``; ``-joined text)."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".gpkg", dir=path.parent or ".")
+    _remove_orphans(path)
+    fd, tmp = tempfile.mkstemp(  # named *.tmp.gpkg: GDAL wants the extension
+        prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp.gpkg", dir=path.parent or "."
+    )
     os.close(fd)
     Path(tmp).unlink()
     try:

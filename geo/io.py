@@ -10,10 +10,12 @@ from __future__ import annotations
 import csv
 import io as _io
 import json
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -25,7 +27,52 @@ from geo.errors import ArticleError, GazetteerError, ManifestError
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "outlet", "published", "url", "language", "syndicated_from")
 STDIN_NAME = "-"
-MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+# a page has document structure; a <script> or <img> inside prose is text that contains markup
+_HTML_HINT = re.compile(r"<(?:!doctype|html|head|body|p|div|article|main|section)\b", re.I)
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "svg",
+        "iframe",
+        "template",
+        "button",
+        "select",
+        "head",
+    }
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "article",
+        "section",
+        "blockquote",
+        "figcaption",
+        "title",
+        "ul",
+        "ol",
+        "table",
+        "main",
+        "figure",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -43,8 +90,12 @@ class Article:
 
 
 # --- gazetteer and roads --------------------------------------------------------------------------
-def read_gazetteer_csv(path: str | Path) -> pd.DataFrame:
-    """Read ``gazetteer.csv``; a malformed row raises :class:`GazetteerError` naming its line."""
+def read_gazetteer_csv(path: str | Path, *, validate_numbers: bool = True) -> pd.DataFrame:
+    """Read ``gazetteer.csv``; a malformed row raises :class:`GazetteerError` naming its line.
+
+    With ``validate_numbers=False`` non-numeric coordinates become NaN (for
+    :func:`geo.gazetteer.validate_gazetteer` to report with the other problems).
+    """
     path = Path(path)
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
@@ -56,7 +107,7 @@ def read_gazetteer_csv(path: str | Path) -> pd.DataFrame:
     for col in (C.LAT, C.LON):
         values = pd.to_numeric(frame[col], errors="coerce")
         bad = values.isna()
-        if bad.any():
+        if bad.any() and validate_numbers:
             line = int(bad.to_numpy().argmax()) + 2  # header is line 1
             raise GazetteerError(
                 f"{path}:{line}: {col} is not a number: {frame[col][bad].iloc[0]!r}"
@@ -125,27 +176,107 @@ def read_not_places(path: str | Path) -> list[str]:
 
 
 # --- articles -------------------------------------------------------------------------------------
+class _TextOfHtml(HTMLParser):
+    """The visible text of a page, without scripts, styles and page chrome."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping += 1
+        elif tag in _BLOCK_TAGS and not self.skipping:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS and self.skipping:
+            self.skipping -= 1
+        elif tag in _BLOCK_TAGS and not self.skipping:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(page: str) -> str:
+    """Visible text of an HTML page (scripts, styles, navigation, header and footer dropped)."""
+    parser = _TextOfHtml()
+    parser.feed(page)
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def looks_like_html(text: str) -> bool:
+    """Does the text look like an HTML page (rather than prose that mentions a tag)?"""
+    head = text[:5000]
+    return bool(_HTML_HINT.search(head)) and head.count("<") >= 3
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    sample = raw[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    odd_nul = sample[1::2].count(0) / (len(sample) / 2)
+    even_nul = sample[0::2].count(0) / (len(sample) / 2)
+    codec = "utf-16-le" if odd_nul > 0.6 else "utf-16-be" if even_nul > 0.6 else None
+    if codec is None:
+        return None
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _windows_1256(raw: bytes) -> str | None:
+    """Arabic text in Windows-1256 (common in Syrian and Gulf sources), if it looks like it."""
+    text = raw.decode("cp1256", errors="replace")
+    high = [c for c in text if ord(c) > 127]
+    arabic = sum(1 for c in high if "\u0600" <= c <= "\u06ff")
+    return text if high and arabic / len(high) >= 0.6 else None
+
+
 def decode_article(raw: bytes, source: str) -> str:
-    """Decode an article's bytes; raise :class:`ArticleError` for empty, binary or bad text."""
+    """Decode an article's bytes to text; raise :class:`ArticleError` for bad input.
+
+    UTF-8 (with or without BOM) and UTF-16 (with or without BOM) are read as they are; text
+    that is not UTF-8 but is Arabic in Windows-1256 is read as such; HTML pages are reduced to
+    their visible text. Empty, binary, oversized and undecodable input is an error that names
+    the reason (and, for bad UTF-8, the line).
+    """
     if len(raw) > MAX_ARTICLE_BYTES:
         raise ArticleError(
             source, f"file too large ({len(raw):,} bytes; limit {MAX_ARTICLE_BYTES:,})"
         )
+    text: str | None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = raw.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise ArticleError(source, f"invalid UTF-16 text: {exc.reason}") from exc
     else:
+        text = _utf16_without_bom(raw)
+    if text is None:
         if b"\x00" in raw[:8192]:
             raise ArticleError(source, "binary file (NUL bytes), not text")
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            raise ArticleError(
-                source, f"not valid UTF-8 (byte {exc.start}: {exc.reason})", line=line
-            ) from exc
+            text = _windows_1256(raw)
+            if text is None:
+                line = raw[: exc.start].count(b"\n") + 1
+                raise ArticleError(
+                    source, f"not valid UTF-8 (byte {exc.start}: {exc.reason})", line=line
+                ) from exc
+    sample = text[:20000]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t")
+    if controls > max(8, len(sample) // 100):
+        raise ArticleError(source, "binary file (control characters), not text")
+    if looks_like_html(text):
+        text = html_to_text(text)
     if not text.strip():
         raise ArticleError(source, "empty article (no text)")
     return text
@@ -255,6 +386,11 @@ def iter_articles(
             continue
         for file in files:
             try:
+                size = file.stat().st_size
+                if size > MAX_ARTICLE_BYTES:  # refused before reading
+                    raise ArticleError(
+                        str(file), f"file too large ({size:,} bytes; limit {MAX_ARTICLE_BYTES:,})"
+                    )
                 raw = file.read_bytes()
                 text = decode_article(raw, str(file))
             except OSError as exc:

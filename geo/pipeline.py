@@ -220,7 +220,11 @@ def fingerprint(inputs: Sequence[Path]) -> str:
     """A hash of the inputs, the committed data files and the package's own code."""
     digest = hashlib.sha256()
     code = sorted(Path(__file__).resolve().parent.glob("*.py"))
-    data = sorted(p for p in data_dir().iterdir() if p.is_file())
+    data = sorted(
+        p
+        for p in data_dir().iterdir()  # committed files, not a store kept there
+        if p.is_file() and p.suffix in (".csv", ".geojson")
+    )
     for path in [*sorted(inputs), *code, *data]:
         digest.update(str(path.name).encode())
         digest.update(path.read_bytes())
@@ -236,6 +240,7 @@ class Bundle:
     fronts: gpd.GeoDataFrame
     front: pd.DataFrame
     map_page: str
+    revision: int = 0
 
 
 def build_bundle(articles: Sequence[io.Article]) -> Bundle:
@@ -273,3 +278,144 @@ def seed_bundle(folder: Path) -> tuple[Bundle, list[ArticleError]]:
     with contextlib.suppress(OSError):  # a read-only checkout still works, uncached
         write_atomic(path, pickle.dumps(bundle, protocol=pickle.HIGHEST_PROTOCOL))
     return bundle, errors
+
+
+# --- the store ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class IngestReport:
+    """What ``frontline ingest`` did."""
+
+    articles_added: int
+    claims_added: int
+    failed: int
+    warnings: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, int]:
+        return {
+            "articles_added": self.articles_added,
+            "claims_added": self.claims_added,
+            "failed": self.failed,
+        }
+
+
+def ingest(
+    store: Any, articles: Sequence[io.Article], *, gazetteer: Gazetteer | None = None
+) -> tuple[IngestReport, list[ArticleError]]:
+    """Add articles (and their claims) to the store; texts already stored are skipped.
+
+    Undated articles are dated from the batch and the store (see :mod:`geo.corpus`); each
+    article goes in its own transaction. Unknown places named after a cue ("the town of X")
+    are kept (``place_id`` null) and reported as warnings with their line.
+    """
+    from geo.claims import EXTRACTOR_VERSION
+    from geo.store import content_hash
+
+    gaz = gazetteer or load_gazetteer()
+    stored = [a for a, _, _ in store.article_objects()]
+    stored_hashes = {content_hash(a.text) for a in stored}
+    fresh: list[io.Article] = []
+    seen: set[str] = set()
+    for a in articles:
+        digest = content_hash(a.text)
+        if digest not in stored_hashes and digest not in seen:
+            seen.add(digest)
+            fresh.append(a)
+    ready, errors = prepare([*stored, *fresh])
+    fresh_names = {a.name for a in fresh}
+    errors = [e for e in errors if any(e.source.endswith(n) for n in fresh_names)]
+    added = claims_added = 0
+    warnings: list[str] = []
+    for item in ready:
+        if item.article.name not in fresh_names:
+            continue
+        mentions = gaz.find_mentions(item.article.text, article=item.article.name)
+        for m in mentions:
+            if m.place_id is None:
+                line = item.article.text.count("\n", 0, m.start) + 1
+                warnings.append(
+                    f"{item.article.path or item.article.name}:{line}: unknown "
+                    f"place {m.surface!r} (kept with place_id null)"
+                )
+        claims = extract_claims(
+            item.article.text,
+            published=item.published,
+            article=item.article.name,
+            gazetteer=gaz,
+            mentions=mentions,
+        )
+        if store.add(
+            item.article,
+            item.published,
+            claims,
+            date_basis=item.date_basis,
+            syndicated_from=item.syndicated_from,
+            extractor_version=EXTRACTOR_VERSION,
+        ):
+            added += 1
+            claims_added += len(claims)
+    if added:
+        links = {a.article.name: a.syndicated_from for a in ready if a.syndicated_from}
+        if links:
+            store.set_syndication(links)
+    return IngestReport(added, claims_added, len(errors), tuple(warnings)), errors
+
+
+def reextract(store: Any, *, gazetteer: Gazetteer | None = None) -> dict[str, int]:
+    """Extract every stored article again with the current extractor; reviews follow."""
+    from geo.claims import EXTRACTOR_VERSION
+
+    gaz = gazetteer or load_gazetteer()
+    n_articles = n_claims = moved = 0
+    for article, _, _ in store.article_objects():
+        claims = extract_claims(
+            article.text, published=article.published, article=article.name, gazetteer=gaz
+        )
+        moved += store.replace_claims(article.name, claims, EXTRACTOR_VERSION)
+        n_articles += 1
+        n_claims += len(claims)
+    return {"articles": n_articles, "claims": n_claims, "reviews_moved": moved}
+
+
+def run_store(store: Any, *, gazetteer: Gazetteer | None = None) -> Run:
+    """The run of everything in the store, with its reviews applied."""
+    gaz = gazetteer or load_gazetteer()
+    dated = [
+        DatedArticle(a, a.published or date.min, basis, original)
+        for a, basis, original in store.article_objects()
+    ]
+    claims = store.reviewed_claims(gaz)
+    base = baseline()
+    first, last = default_range([d.published for d in dated], base)
+    syndicated = {d.article.name: d.syndicated_from for d in dated if d.syndicated_from}
+    timeline = control_timeline(
+        claims[list(claims.columns)], base, first, last, gazetteer=gaz, syndicated=syndicated
+    )
+    return Run(dated, [], claims, timeline, syndicated)
+
+
+def store_bundle(path: Path) -> Bundle:
+    """The dashboard bundle of a store, from the disk cache while the store is unchanged."""
+    from geo.export import write_atomic
+    from geo.store import open_store
+
+    with open_store(path) as store:
+        key = f"{path.resolve()}|{store.revision}|{fingerprint([])}"
+        cache = cache_dir() / f"store-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
+        if cache.exists():
+            try:
+                with cache.open("rb") as fh:
+                    cached: Bundle = pickle.load(fh)  # our own cache file, written below
+                return cached
+            except Exception:
+                cache.unlink(missing_ok=True)
+        result = run_store(store)
+        revision = store.revision
+    from geo.corridor import front_positions
+    from geo.timeline import timeline_range
+
+    areas, fronts = map_layers(result)
+    page = animated_map(result, timeline_range(result.timeline)[0])
+    bundle = Bundle(result, areas, fronts, front_positions(result.timeline, m5()), page, revision)
+    with contextlib.suppress(OSError):
+        write_atomic(cache, pickle.dumps(bundle, protocol=pickle.HIGHEST_PROTOCOL))
+    return bundle

@@ -27,11 +27,12 @@ _WORD = re.compile(r"[^\W_]+")
 
 @dataclass(frozen=True)
 class NearDuplicate:
-    """``copy`` repeats ``original`` (``containment`` in [0, 1])."""
+    """``copy`` repeats ``original`` (``containment`` in [0, 1], ``shared`` shingles)."""
 
     copy: str
     original: str
     containment: float
+    shared: int = 0
 
 
 def shingles(text: str, k: int = SHINGLE_WORDS) -> np.ndarray:
@@ -86,7 +87,11 @@ def near_duplicates(
         key_a = (-frac_a, str(dates.get(names[a], "")), names[a])
         key_b = (-frac_b, str(dates.get(names[b], "")), names[b])
         original, copy = (names[a], names[b]) if key_a <= key_b else (names[b], names[a])
-        out.append(NearDuplicate(copy=copy, original=original, containment=round(score, 3)))
+        out.append(
+            NearDuplicate(
+                copy=copy, original=original, containment=round(score, 3), shared=int(shared)
+            )
+        )
     return sorted(out, key=lambda d: (d.copy, d.original))
 
 

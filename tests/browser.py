@@ -94,7 +94,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(app: Path, timeout_s: float = 60.0) -> Iterator[str]:
+def streamlit_server(
+    app: Path, timeout_s: float = 60.0, env: dict[str, str] | None = None
+) -> Iterator[str]:
     """``streamlit run app`` on a free 127.0.0.1 port; yields its URL once healthy."""
     import os
     import subprocess
@@ -120,7 +122,7 @@ def streamlit_server(app: Path, timeout_s: float = 60.0) -> Iterator[str]:
         cwd=app.parent,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        env=os.environ | {"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
+        env=os.environ | {"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"} | (env or {}),
     )
     url = f"http://127.0.0.1:{port}"
     try:

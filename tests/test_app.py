@@ -15,8 +15,28 @@ from tests.conftest import ROOT
 APP = str(ROOT / "streamlit_app.py")
 
 
+@pytest.fixture(scope="module")
+def seeded_store(tmp_path_factory):
+    """A store holding the seeds, made once; each test works on its own copy."""
+    from geo import io
+    from geo.pipeline import ingest
+    from geo.store import open_store
+
+    path = tmp_path_factory.mktemp("store") / "frontline.db"
+    with open_store(path) as store:
+        ingest(
+            store, [a for a in io.iter_articles([str(ROOT / "seeds")]) if isinstance(a, io.Article)]
+        )
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
 @pytest.fixture
-def app():
+def app(seeded_store, tmp_path, monkeypatch):
+    db = tmp_path / "frontline.db"
+    db.write_bytes(seeded_store.read_bytes())
+    monkeypatch.setenv("FRONTLINE_DB", str(db))
+    monkeypatch.setenv("FRONTLINE_CACHE", str(tmp_path / "cache"))
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception, at.exception
     return at
@@ -68,11 +88,39 @@ def test_adding_a_good_article_updates_claims_and_map(app):
     app.date_input(key="published").set_value(date(2024, 12, 4))
     submit(app)
     assert not app.exception and not app.error
-    assert "1 claim(s)" in app.success[0].value or "2 claim(s)" in app.success[0].value
+    assert re.search(r"Added pasted-\w+\.txt: [12] claim\(s\)", app.success[0].value)
     assert srcdoc(app) != before  # the map was redrawn with the new article
     app.select_slider(key="day").set_value(date(2024, 12, 3)).run()
     table = app.dataframe[0].value
     assert "Homs" in set(table["place"]) and "Test Wire" in set(table["outlet"])
+
+
+def test_an_empty_store_is_filled_with_the_seeds(tmp_path, monkeypatch):
+    monkeypatch.setenv("FRONTLINE_DB", str(tmp_path / "new.db"))
+    monkeypatch.setenv("FRONTLINE_CACHE", str(tmp_path / "cache"))
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    assert not at.exception
+    assert "5 articles" in at.sidebar.caption[-1].value
+
+
+def test_review_from_the_evidence_table(app):
+    app.select_slider(key="day").set_value(date(2024, 11, 30)).run()
+    table = app.dataframe[0].value
+    hama = table[(table["place"] == "Hama") & (table["action"] == "entered")]
+    claim = hama["claim_id"].iloc[0]
+    app.selectbox(key="review-claim").set_value(claim)
+    app.radio(key="review-decision").set_value("reject")
+    app.text_input(key="review-by").input("analyst")
+    next(b for b in app.button if b.label == "Record review").click().run()
+    assert not app.exception and not app.error
+    assert "Recorded: reject" in app.success[0].value
+    table = app.dataframe[0].value
+    assert claim not in set(table["claim_id"])  # rejected claims leave the evidence and map
+
+
+def test_review_needs_a_name(app):
+    next(b for b in app.button if b.label == "Record review").click().run()
+    assert app.error and "reviewer" in app.error[0].value
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,10 @@ EVIL = (
 
 
 @pytest.fixture(scope="module")
-def server():
-    with streamlit_server(ROOT / "streamlit_app.py") as url:
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("served")
+    env = {"FRONTLINE_DB": str(tmp / "frontline.db"), "FRONTLINE_CACHE": str(tmp / "cache")}
+    with streamlit_server(ROOT / "streamlit_app.py", timeout_s=120, env=env) as url:
         yield url
 
 
