@@ -7,7 +7,7 @@ widgets under it are read through ``st.session_state``.
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -26,7 +26,7 @@ from geo.errors import FrontlineError
 from geo.export import COLORS, LABELS, outlets_of, set_player, to_geojson
 from geo.pipeline import Bundle, export_features, ingest, snapshot, store_bundle
 from geo.store import default_path, open_store
-from geo.timeline import timeline_range
+from geo.timeline import timeline_days
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 DB = Path(os.environ.get("FRONTLINE_DB") or default_path())
@@ -62,8 +62,7 @@ def day_snapshot(db: str, revision: int, day: date) -> str:
 bundle = current()
 revision = st.session_state["revision"] = bundle.revision
 result = bundle.run
-first, last = timeline_range(result.timeline)
-days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+days = timeline_days(result.timeline)
 day: date = st.session_state.get("day", days[-1])
 day = day if day in days else days[-1]
 playing: bool = st.session_state.get("playing", False)

@@ -14,7 +14,7 @@ import os
 import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -186,10 +186,9 @@ def animated_map(result: Run, initial: date, autoplay: bool = False) -> str:
     """The dashboard's map: every day in one offline page with its own slider and player."""
     from geo.corridor import chainage_ticks
     from geo.export import animated_html
-    from geo.timeline import timeline_range
+    from geo.timeline import timeline_days
 
-    first, last = timeline_range(result.timeline)
-    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    days = timeline_days(result.timeline)
     areas, fronts = map_layers(result)
     return animated_html(
         days,
@@ -216,7 +215,7 @@ def cache_dir() -> Path:
     return Path(env) if env else data_dir().parent / ".cache"
 
 
-def fingerprint(inputs: Sequence[Path]) -> str:
+def fingerprint(inputs: Sequence[Path] = ()) -> str:
     """A hash of the inputs, the committed data files and the package's own code."""
     digest = hashlib.sha256()
     code = sorted(Path(__file__).resolve().parent.glob("*.py"))
@@ -243,41 +242,14 @@ class Bundle:
     revision: int = 0
 
 
-def build_bundle(articles: Sequence[io.Article]) -> Bundle:
-    """Compute a :class:`Bundle` (no cache)."""
+def build_bundle(result: Run) -> Bundle:
+    """Everything the dashboard shows of a run (no cache)."""
     from geo.corridor import front_positions
     from geo.timeline import timeline_range
 
-    result = run_articles(articles)
     areas, fronts = map_layers(result)
     page = animated_map(result, timeline_range(result.timeline)[0])
     return Bundle(result, areas, fronts, front_positions(result.timeline, m5()), page)
-
-
-def seed_bundle(folder: Path) -> tuple[Bundle, list[ArticleError]]:
-    """The bundle of a folder of articles, from the disk cache when its inputs are unchanged.
-
-    The cache file is written atomically and read only by this function; a cache that cannot
-    be read is rebuilt.
-    """
-    from geo.export import write_atomic
-
-    items = list(io.iter_articles([str(folder)]))
-    errors = [i for i in items if isinstance(i, ArticleError)]
-    articles = [i for i in items if isinstance(i, io.Article)]
-    inputs = [p for p in folder.iterdir() if p.is_file() and p.suffix in (".txt", ".csv")]
-    path = cache_dir() / f"bundle-{fingerprint(inputs)}.pickle"
-    if path.exists():
-        try:
-            with path.open("rb") as fh:
-                bundle: Bundle = pickle.load(fh)  # our own cache file, written below
-            return bundle, errors
-        except Exception:  # a stale or damaged cache is rebuilt
-            path.unlink(missing_ok=True)
-    bundle = build_bundle(articles)
-    with contextlib.suppress(OSError):  # a read-only checkout still works, uncached
-        write_atomic(path, pickle.dumps(bundle, protocol=pickle.HIGHEST_PROTOCOL))
-    return bundle, errors
 
 
 # --- the store ------------------------------------------------------------------------------
@@ -399,7 +371,7 @@ def store_bundle(path: Path) -> Bundle:
     from geo.store import open_store
 
     with open_store(path) as store:
-        key = f"{path.resolve()}|{store.revision}|{fingerprint([])}"
+        key = f"{path.resolve()}|{store.revision}|{fingerprint()}"
         cache = cache_dir() / f"store-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
         if cache.exists():
             try:
@@ -410,12 +382,8 @@ def store_bundle(path: Path) -> Bundle:
                 cache.unlink(missing_ok=True)
         result = run_store(store)
         revision = store.revision
-    from geo.corridor import front_positions
-    from geo.timeline import timeline_range
-
-    areas, fronts = map_layers(result)
-    page = animated_map(result, timeline_range(result.timeline)[0])
-    bundle = Bundle(result, areas, fronts, front_positions(result.timeline, m5()), page, revision)
+    bundle = build_bundle(result)
+    bundle.revision = revision
     with contextlib.suppress(OSError):
         write_atomic(cache, pickle.dumps(bundle, protocol=pickle.HIGHEST_PROTOCOL))
     return bundle

@@ -435,6 +435,12 @@ def timeline_range(timeline: pd.DataFrame) -> tuple[date, date]:
     return timeline[C.DATE].min().date(), timeline[C.DATE].max().date()
 
 
+def timeline_days(timeline: pd.DataFrame) -> list[date]:
+    """Every day of a timeline, first to last."""
+    first, last = timeline_range(timeline)
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
 def control_on(timeline: gpd.GeoDataFrame, day: date | str) -> gpd.GeoDataFrame:
     """The rows of one day; a day outside the timeline raises :class:`DateRangeError`."""
     first, last = timeline_range(timeline)
