@@ -137,24 +137,28 @@ _CHROME = re.compile(
 )
 
 
+_LAST_TOKEN = re.compile(r"([\w.]+)[.!?]*$")
+_LINE = re.compile(r"[^\r\n]+")
+_CHROME_MAX_CHARS = 120  # page chrome is short lines; prose paragraphs are not checked
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` spans of the sentences of ``text``; chrome lines are left out."""
     spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        start, end = pos, pos + len(line.rstrip("\r\n"))
-        pos += len(line)
-        block = text[start:end]
-        if not block.strip() or _CHROME.search(block):
+    for line in _LINE.finditer(text):
+        start, end = line.span()
+        if end - start <= _CHROME_MAX_CHARS and (
+            not line.group(0).strip() or _CHROME.search(line.group(0))
+        ):
             continue
         cut = start
-        for m in _SENTENCE_END.finditer(block):
-            word = re.search(r"([\w.]+)[.!?]*$", block[max(0, m.start() - 24) : m.start() + 1])
+        for m in _SENTENCE_END.finditer(text, start, end):
+            word = _LAST_TOKEN.search(text, max(start, m.start() - 24), m.start() + 1)
             token = (word.group(1) if word else "").lower().rstrip(".")
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
-            spans.append((cut, start + m.end()))
-            cut = start + m.end()
+            spans.append((cut, m.end()))
+            cut = m.end()
         spans.append((cut, end))
     out = []
     for s, e in spans:
@@ -1304,13 +1308,16 @@ class _Extractor:
             words = subject.split()
             if words and words[0].lower() in ("he", "she") and len(words) <= 2:
                 return self.last_claimant or REPORTER
-            if words and (
-                words[0].lower() in ("they", "it")
-                or len(words) > 8
-                or any(True for _ in TRIGGER_SCANNER.finditer(subject))
-            ):
-                actors = [a for a in _actors(sentence) if a.actor not in ("ref", "air")]
-                name = sentence[actors[0].start : actors[0].end] if actors else None
+            subject_start = s + cut + 1  # the triggers and actors found once per article
+            lo = bisect.bisect_left(self._trigger_starts, subject_start)
+            has_trigger = lo < len(self._trigger_starts) and self._trigger_starts[lo] < (
+                s + verb.start()
+            )
+            if words and (words[0].lower() in ("they", "it") or len(words) > 8 or has_trigger):
+                lo = bisect.bisect_left(self._actor_starts, s)
+                hi = bisect.bisect_left(self._actor_starts, e)
+                first = next((a for a in self.actors[lo:hi] if a.actor not in ("ref", "air")), None)
+                name = self.work[first.start : first.end] if first else None
             elif words:
                 name = subject
         if name is None:

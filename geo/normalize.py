@@ -69,17 +69,6 @@ def _lookup() -> npt.NDArray[np.uint32]:
     return table
 
 
-def _codes(pair: str) -> int:
-    return (ord(pair[0]) << 21) | ord(pair[1]) if len(pair) == 2 else 0
-
-
-_ARTICLE_2_CODES = np.array([_codes(a) for a in _ARTICLES_2.split("|")], dtype=np.int64)
-_ARTICLE_3_CODES = np.array(
-    [(ord(a[0]) << 42) | (ord(a[1]) << 21) | ord(a[2]) for a in _ARTICLES_3.split("|")],
-    dtype=np.int64,
-)
-
-
 @dataclass(frozen=True)
 class NormalizedText:
     """Normalised text and, for each of its characters, the index of the original character."""
@@ -95,29 +84,30 @@ class NormalizedText:
         return int(self.index[start]), int(self.index[end - 1]) + 1
 
 
+_ARTICLE_2_SET = frozenset(_ARTICLES_2.split("|"))
+_ARTICLE_3_SET = frozenset(_ARTICLES_3.split("|"))
+_NOT_WORD = frozenset({_SPACE, _APOS, _HYPHEN, _DELETE})
+
+
 def _fold_hyphen_articles(codes: npt.NDArray[np.uint32]) -> None:
-    """In place: ``an-``/``el-``/``ash-`` … at a word start, before a letter, become ``al``."""
-    hyphens = np.flatnonzero(codes == _HYPHEN)
-    if hyphens.size == 0:
-        return
-    word = (codes != _SPACE) & (codes != _APOS) & (codes != _HYPHEN) & (codes != _DELETE)
-    padded = np.concatenate(([False] * 4, word, [False]))  # padded[i + 4] == word[i]
-    wide = codes.astype(np.int64)
-    followed = padded[hyphens + 5]
-    for size, table in ((2, _ARTICLE_2_CODES), (3, _ARTICLE_3_CODES)):
-        ok = followed & (hyphens >= size) & ~padded[hyphens + 4 - size - 1]
-        ok &= np.all([padded[hyphens + 4 - k] for k in range(1, size + 1)], axis=0)
-        cand = hyphens[ok]
-        if cand.size == 0:
+    """In place: ``an-``/``el-``/``ash-`` … at a word start, before a letter, become ``al``.
+
+    Only the few hyphens of a text are visited (a short loop), not every character.
+    """
+    n = len(codes)
+    for h in np.flatnonzero(codes == _HYPHEN).tolist():
+        if h + 1 >= n or codes[h + 1] in _NOT_WORD or not chr(codes[h + 1]).isalpha():
             continue
-        value = np.zeros(cand.size, dtype=np.int64)
-        for k in range(size, 0, -1):
-            value = (value << 21) | wide[cand - k]
-        hit = cand[np.isin(value, table)]
-        codes[hit - size] = ord("a")
-        codes[hit - size + 1] = ord("l")
-        if size == 3:
-            codes[hit - 1] = _SPACE
+        for size, table in ((2, _ARTICLE_2_SET), (3, _ARTICLE_3_SET)):
+            start = h - size
+            if start < 0 or (start > 0 and codes[start - 1] not in _NOT_WORD):
+                continue
+            if "".join(map(chr, codes[start:h].tolist())) in table:
+                codes[start] = ord("a")
+                codes[start + 1] = ord("l")
+                if size == 3:
+                    codes[start + 2] = _SPACE
+                break
 
 
 def normalize(text: str, *, fold_spaced_articles: bool = False) -> NormalizedText:
