@@ -647,15 +647,6 @@ def extract_claims(
     return extractor.run()
 
 
-def extract_many(articles: Iterable[Any], gazetteer: Gazetteer | None = None) -> list[Claim]:
-    """Claims of many :class:`geo.io.Article` objects (each must have ``published``)."""
-    gaz = gazetteer or load_gazetteer()
-    out: list[Claim] = []
-    for a in articles:
-        out += extract_claims(a.text, published=a.published, article=a.name, gazetteer=gaz)
-    return out
-
-
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     """Claims as a DataFrame with the DESIGN.md §4 columns."""
     return pd.DataFrame([asdict(c) for c in claims], columns=list(CLAIM_FIELDS))
