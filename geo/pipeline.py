@@ -148,18 +148,12 @@ def export_features(result: Run, day: date | None = None) -> dict[str, list[dict
 
 def snapshot(result: Run, day: date, tiles: str | None = None) -> str:
     """The offline HTML map of one day."""
-    from geo.corridor import chainage_ticks, front_positions
+    from geo.corridor import chainage_ticks
     from geo.export import snapshot_html
     from geo.timeline import control_on
 
     control_on(result.timeline, day)  # raises DateRangeError outside the timeline
     areas, fronts = map_layers(result)
-    front = front_positions(result.timeline, m5()).set_index("date")
-    row = (
-        {str(k): v for k, v in front.loc[day.isoformat()].to_dict().items()}
-        if day.isoformat() in front.index
-        else None
-    )
     return snapshot_html(
         day,
         result.timeline,
@@ -168,7 +162,7 @@ def snapshot(result: Run, day: date, tiles: str | None = None) -> str:
         road(),
         governorates(),
         provenance(result),
-        front=row,
+        front=fronts_by_day(result).get(day.isoformat()),
         tiles=tiles,
         ticks=chainage_ticks(m5()),
     )
