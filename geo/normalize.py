@@ -169,9 +169,16 @@ def normalize_many(names: list[str], *, fold_spaced_articles: bool = False) -> l
     """Normalise many short strings in one vectorised pass (same result as one by one)."""
     if not names:
         return []
-    joined = f" {_SENTINEL} ".join(n.replace(_SENTINEL, " ") for n in names)
-    text = normalize(joined, fold_spaced_articles=fold_spaced_articles).text
-    return [part.strip() for part in text.split(_SENTINEL)]
+    # A name holding the separator itself cannot be batched: it is normalised on its own.
+    batch = [n for n in names if _SENTINEL not in n]
+    joined = f" {_SENTINEL} ".join(batch)
+    parts = iter(normalize(joined, fold_spaced_articles=fold_spaced_articles).text.split(_SENTINEL))
+    return [
+        next(parts).strip()
+        if _SENTINEL not in n
+        else normalize(n, fold_spaced_articles=fold_spaced_articles).text.strip()
+        for n in names
+    ]
 
 
 _SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n", "l")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from geo.normalize import article_variants, key, normalize, normalize_many, normalize_name
@@ -59,5 +59,7 @@ def test_offset_map_points_into_the_original(text):
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.text(max_size=30), max_size=20))
+@example(["\U000f0000"])  # the batch separator inside a name
+@example(["Tell Rif\u2019at", "a\U000f0000b", "Ma\u02bfarrat al-Nu\u02bfman", "\U000f0000"])
 def test_batch_equals_one_by_one(names):
     assert normalize_many(names) == [normalize(n).text.strip() for n in names]
