@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.pipeline import Run, run_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -27,6 +28,14 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:
     return load_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def run() -> Run:
+    """The seed corpus read, extracted and fused once for the session (shared: do not mutate)."""
+    result, failed = run_paths([str(SEEDS)])
+    assert failed == []
+    return result
 
 
 @pytest.fixture(scope="session")

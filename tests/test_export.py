@@ -26,13 +26,6 @@ DAY = date(2024, 12, 1)
 
 
 @pytest.fixture(scope="module")
-def run():
-    result, failed = run_paths([str(SEEDS)])
-    assert failed == []
-    return result
-
-
-@pytest.fixture(scope="module")
 def every_day(run):
     return export_features(run)
 

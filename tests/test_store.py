@@ -71,13 +71,11 @@ def test_same_text_under_another_name_adds_nothing(db, tmp_path):
     assert code == 0 and json.loads(out)["articles_added"] == 0
 
 
-def test_store_feeds_the_timeline_like_the_files(db):
-    from geo.pipeline import run_paths
-
+def test_store_feeds_the_timeline_like_the_files(db, run):
     with open_store(db) as s:
         ingest(s, seed_articles())
         from_store = run_store(s).timeline
-    from_files = run_paths([str(SEEDS)])[0].timeline
+    from_files = run.timeline
     cols = ["date", "place_id", "controller", "state"]
     assert from_store[cols].equals(from_files[cols])
 

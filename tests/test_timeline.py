@@ -23,18 +23,11 @@ from geo.cli import main
 from geo.corridor import CORRIDOR_COLUMNS, front_positions
 from geo.errors import DateRangeError, FrontlineError
 from geo.gazetteer import data_dir
-from geo.pipeline import baseline, m5, outline, run_paths
+from geo.pipeline import baseline, m5, outline
 from geo.timeline import control_on, control_timeline, source_identity
 from tests.conftest import REPORT, ROOT, SEEDS
 
 START, END = date(2024, 11, 26), date(2024, 12, 4)
-
-
-@pytest.fixture(scope="module")
-def run():
-    result, failed = run_paths([str(SEEDS)])
-    assert failed == []
-    return result
 
 
 @pytest.fixture(scope="module")
