@@ -46,7 +46,9 @@ import pandas as pd
 
 from geo.dates import DateFound, event_dates
 from geo.gazetteer import Gazetteer, Mention, load_gazetteer
+from geo.lexicon import default_lexicon
 from geo.scan import RowScanner
+from geo.sentences import split_sentences
 
 # --- vocabularies (DESIGN.md §3) ---------------------------------------------------------------
 ACTORS = ("government", "opposition", "sna", "sdf", "southern_opposition")
@@ -123,110 +125,29 @@ def _heads(spec: str) -> list[str]:
     return [h.replace("_", " ") for h in spec.split()]
 
 
-# --- sentences ---------------------------------------------------------------------------------
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof col gen lt maj capt sgt cpl brig adm gov sen rep st jr sr no vs etc "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m mt ft".split()
-)
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
-_CHROME = re.compile(
-    r"^\s*(?:\d+\.\s+)?skip\b|this browser does not support|^\s*\d{1,2}:\d{2}\s*$|"
-    r"^\s*(?:advertisement|share|related|read more|most read|image|photo|video)\s*:?\s*$|"
-    r"top story\s*$|more stories from|^\s*\w*[a-z][A-Z]\w*\s*$",
-    re.IGNORECASE,
-)
-
-
-_LAST_TOKEN = re.compile(r"([\w.]+)[.!?]*$")
-_LINE = re.compile(r"[^\r\n]+")
-_CHROME_MAX_CHARS = 120  # page chrome is short lines; prose paragraphs are not checked
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` spans of the sentences of ``text``; chrome lines are left out."""
-    spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        start, end = line.span()
-        if end - start <= _CHROME_MAX_CHARS and (
-            not line.group(0).strip() or _CHROME.search(line.group(0))
-        ):
-            continue
-        cut = start
-        for m in _SENTENCE_END.finditer(text, start, end):
-            word = _LAST_TOKEN.search(text, max(start, m.start() - 24), m.start() + 1)
-            token = (word.group(1) if word else "").lower().rstrip(".")
-            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-                continue
-            spans.append((cut, m.end()))
-            cut = m.end()
-        spans.append((cut, end))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
-
-
-# --- actors -------------------------------------------------------------------------------------
-_ACTOR_TERMS: list[tuple[str, str]] = [
-    (
-        "sna",
-        r"(?:Turkish|Turkey)[- ]backed (?:factions|groups|rebels|fighters|forces|militias)"
-        r"|pro-(?:Ankara|Turkish) (?:factions|groups|fighters|forces)"
-        r"|Syrian National Army|\bSNA\b",
-    ),
-    (
-        "sdf",
-        r"Syrian Democratic Forces|\bSDF\b|\bYPG\b|Kurdish[- ]led (?:forces|fighters)"
-        r"|Kurdish (?:forces|fighters|militias?|groups)|\bKurds\b|\bKurdish\b",
-    ),
-    (
-        "southern_opposition",
-        r"southern (?:rebels|opposition|factions)"
-        r"|Southern Operations? Room",
-    ),
-    (
-        "air",
-        r"\bwar ?planes\b|\bjets\b|\bair ?strikes\b|\bair force\b|\baircraft\b|\bdrones?\b"
-        r"|\bRussian\b|\bRussia\b|\bbombers\b|\braids?\b",
-    ),
-    (
-        "government",
-        r"regime(?:['’]s)? (?:forces|troops)|government (?:forces|troops)"
-        r"|pro-government (?:forces|fighters|militias)|Assad['’]s (?:forces|troops)"
-        r"|\barmy\b|Syrian military|\bthe military\b|\btroops\b|\bsoldiers\b"
-        r"|\breinforcements\b|\bregime\b|\bgovernment\b",
-    ),
-    (
-        "opposition",
-        r"Hay['’]?at Tahrir al-Sham|\bHTS\b|\brebels?\b|\binsurgents?\b"
-        r"|\binsurgency\b|opposition (?:fighters|forces|factions|groups)"
-        r"|\bjihadists?\b|\bjihadi\b|\bIslamists?\b|\bmilitants\b|\battackers\b"
-        r"|anti-Assad|\bopposition\b",
-    ),
-    ("ref", r"\bthey\b|\btheir fighters\b|\bhis fighters\b|\bthe forces\b|\bfighters\b"),
+# --- the lexicon (data/lexicon) ----------------------------------------------------------------
+LEXICON = default_lexicon()
+_WORDS = LEXICON.words
+#: frame names of the lexicon -> the argument finder of each
+_FORM = {
+    "object": "obj",
+    "object_inside": "obj_inside",
+    "locative": "loc",
+    "subject": "subj",
+    "hold": "hold",
+    "bring_under": "under",
+    "adjective": "adj",
+    "push": "push",
+}
+_TRIGGERS: list[tuple[str, str, bool, str | None]] = [
+    (t.action, _FORM[t.frame], t.static, t.actor) for t in LEXICON.triggers
 ]
-_ACTOR_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _ACTOR_TERMS), re.IGNORECASE)
-_ACTOR_HEADS = (
-    "turkish turkey pro syrian sna sdf ypg kurdish kurds southern war warplanes jets air "
-    "airstrikes aircraft drone drones russian russia bombers raid raids regime government "
-    "assad army troops soldiers reinforcements the_military the_forces hay hayat hts rebel "
-    "rebels insurgent insurgents insurgency opposition jihadist jihadists jihadi islamist "
-    "islamists militants attackers anti they their_fighters his_fighters fighters"
+TRIGGER_SCANNER = RowScanner(
+    [(t.phrase.pattern, t.phrase.heads) for t in LEXICON.triggers], longest=True
 )
-ACTOR_SCANNER = RowScanner([(_ACTOR_RE, _heads(_ACTOR_HEADS))])
-#: A word after an actor term that makes it a modifier ("rebel positions"), not an actor.
-_MODIFIED_HEADS = frozenset(
-    "positions position strongholds stronghold control planes airstrikes strikes attacks "
-    "attack targets areas area territory territories lines offensive advance assault media "
-    "television tv news agency officials official spokesman commander commanders supporters "
-    "backers held controlled ruled return collapse hold rule side war monitor sources source "
-    "counteroffensive counter pushback resupply attacks' fighters' leader leaders".split()
-)
+_ACTOR_NAMES = [actor for actor, _ in LEXICON.actors]
+ACTOR_SCANNER = RowScanner([(p.pattern, p.heads) for _, p in LEXICON.actors], longest=True)
+_MODIFIED_HEADS = _WORDS.get("actor_modifier", frozenset())
 _PARENTHETICAL = re.compile(
     r",\s*(?:led by|including|which|who|backed by|supported by|dominated by|propped up by)"
     r"[^,–—]*(?:,|(?=[–—]))|\s[–—]\s[^–—]*\s[–—]\s"
@@ -240,236 +161,22 @@ class _Actor:
     end: int
 
 
-def _actors(text: str) -> list[_Actor]:
+def _actors(text: str, start: int = 0, end: int | None = None) -> list[_Actor]:
     """Actor terms of ``text`` that stand as actors (not as modifiers: "rebel positions")."""
     out = []
-    for m in ACTOR_SCANNER.finditer(text):
+    for row, m in ACTOR_SCANNER.scan(text, start, end):
         nxt = re.match(r"[\s-]*([\w’']+)", text[m.end() : m.end() + 20])
-        if nxt and nxt.group(1).lower() in _MODIFIED_HEADS:
+        if nxt and nxt.group(1).lower().replace("’", "'") in _MODIFIED_HEADS:
             continue  # "rebel positions", "opposition-held"
-        out.append(_Actor(m.lastgroup or "", m.start(), m.end()))
+        out.append(_Actor(_ACTOR_NAMES[row], m.start(), m.end()))
     return out
 
 
-# --- triggers -----------------------------------------------------------------------------------
-# form: obj (place after, object filler), loc (place after a preposition), subj (place before),
-#       push (repel/push back: locative after the object, else before), adj (rebel-held)
-_TRIGGERS: list[tuple[str, str, str]] = [
-    # captured
-    (
-        "captured",
-        "obj",
-        r"took over|taken over|taking over|takes? over|took control (?:of|over)"
-        r"|taken control (?:of|over)|taking control (?:of|over)"
-        r"|takes? control (?:of|over)|seized control of|seizing control of"
-        r"|seized|seizing|seizes?|captured|capturing|captures"
-        r"|overran|overrunning|overruns"
-        r"|(?:full |complete |total )?control over|(?:claimed )?the seizure of"
-        r"|the capture of|the takeover of|the fall of"
-        r"|(?:(?<=now )|(?<=still )|(?<=already )|(?<=they )|(?<=rebels )"
-        r"|(?<=insurgents )|(?<=fully ))control(?:s|led)?"
-        r"|took|taken|taking",
-    ),
-    (
-        "captured",
-        "obj_inside",
-        r"fanned out (?:inside|in|across)|spread (?:out )?(?:inside|across)",
-    ),
-    (
-        "captured",
-        "subj",
-        r"(?:has |have |had )?f[ae]ll(?:en|s)? to"
-        r"|(?:was|were|been|being|is|are) (?:overrun|captured|seized|taken"
-        r"|taken over) by|held by|controlled by|(?:largely |fully |now )?in the"
-        r" hands of",
-    ),
-    (
-        "captured",
-        "hold",
-        r"(?:towns|villages|areas|positions|territory|territories)"
-        r"(?:\s+and\s+(?:towns|villages|areas|positions))?\s+(?:that\s+|which\s+)?"
-        r"(?:they|rebels|insurgents|the rebels|the insurgents)\s+"
-        r"(?:hold|held|control|controlled)\s+in",
-    ),
-    (
-        "captured",
-        "under",
-        r"(?:bringing|brought|bring|brings|putting|put|puts|placing|placed)\s+"
-        r"(?P<obj>[^,;]{3,60}?)\s+under\s+(?:their|its|rebel|opposition"
-        r"|insurgent|the rebels['’]?|the insurgents['’]?)\s+control",
-    ),
-    (
-        "captured",
-        "adj",
-        r"(?:rebel|opposition|insurgent|jihadist|HTS|regime|government|army"
-        r"|Kurdish|SDF|Turkish[- ]backed)[- ](?:held|controlled|ruled|run)",
-    ),
-    # entered
-    (
-        "entered",
-        "obj",
-        r"entered|entering|enters|enter|stormed|storming|storms"
-        r"|broke into|breaking into|sw[ee]pt into|sweeps? into|sweeping into"
-        r"|rolled into|rolling into|pushed into|pushing into|poured into",
-    ),
-    ("entered", "obj", r"arrived in|arriving in"),
-    # recaptured
-    (
-        "recaptured",
-        "obj",
-        r"recaptured|recapturing|recaptures?|retook|retaking|retakes?|retaken"
-        r"|regained control of|regaining control of|regained|took back"
-        r"|taken back|taking back|won back|winning back",
-    ),
-    # advancing
-    (
-        "advancing",
-        "obj",
-        r"targeting|approaching|approached|approaches|closing in on"
-        r"|closed in on|reached|reaching|(?:two-pronged |surprise |new |ground )?"
-        r"(?:attack|assault|push) on|(?:rebel |insurgent |opposition )?"
-        r"(?:advance|march|push) (?:on|into|toward|towards)"
-        r"|advanc(?:ed|ing|es?) (?:on|into|toward|towards)"
-        r"|mov(?:ed|ing|es?) (?:on|into|toward|towards)"
-        r"|march(?:ed|ing|es)? (?:\w+ward )?(?:on|toward|towards)"
-        r"|push(?:ed|ing|es)? (?:toward|towards)",
-    ),
-    ("advancing", "obj", r"arrived (?:on|at)|arriving (?:on|at)|arrived"),
-    (
-        "advancing",
-        "loc",
-        r"advanc(?:ed|ing|es?)(?: (?:farther|further|southward|northward"
-        r"|eastward|westward|deeper))? in"
-        r"|(?:made|making|makes?) (?:rapid |significant |new )?"
-        r"(?:progress|gains|advances) in"
-        r"|(?:the |a )?(?:rebel |insurgent |opposition )?advance of",
-    ),
-    # besieging
-    (
-        "besieging",
-        "obj",
-        r"besieged|besieging|besieges?|encircled|encircling|encircles?"
-        r"|laid siege to|laying siege to",
-    ),
-    # withdrew
-    (
-        "withdrew",
-        "obj",
-        r"abandoned|abandoning|abandons?|evacuated|evacuating"
-        r"|withdr[ae]w(?:n)? from|withdrawing from|withdraws? from"
-        r"|retreated from|retreating from|retreats? from|pulled out of"
-        r"|pulling out of|pulled back from|lost control of|losing control of"
-        r"|lost|losing",
-    ),
-    (
-        "withdrew",
-        "subj",
-        r"(?:completely |fully )?escaped (?:regime|government) control"
-        r"|(?:is |was )?(?:now )?out of (?:the )?control of (?:the )?"
-        r"(?:Syrian )?(?:regime|government)(?: forces)?"
-        r"|slipped out of (?:regime|government) control",
-    ),
-    # defensive line
-    ("defensive_line", "obj", r"fortif(?:y|ies|ied|ying)"),
-    (
-        "defensive_line",
-        "loc",
-        r"(?:defensive|defence|defense)[\"”’]? lines?[\"”’]? (?:in|around|at)"
-        r"|defensive positions (?:in|around)",
-    ),
-    # repelled / pushed back
-    (
-        "repelled",
-        "push",
-        r"pushed back|pushing back|push(?:es)? back|repelled|repelling"
-        r"|repels?|repulsed|repulsing|beat back|beaten back|beating back"
-        r"|thwarted",
-    ),
-]
-_TRIGGER_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<t{i}>(?:{pat})\\b)" for i, (_, _, pat) in enumerate(_TRIGGERS)) + ")",
-    re.IGNORECASE,
-)
-#: The first word(s) of every alternative of each trigger row (for :class:`geo.scan.RowScanner`).
-_TRIGGER_HEADS: tuple[str, ...] = (
-    (
-        "took taken taking takes take seized seizing seize seizes captured capturing captures "
-        "overran overrunning overruns full complete total control controls controlled claimed "
-        "the_seizure the_capture the_takeover the_fall"
-    ),
-    "fanned spread",
-    (
-        "has_fallen have_fallen had_fallen has_fell had_fell fell fall fallen falls was_overrun "
-        "was_captured was_seized was_taken were_overrun were_captured were_seized were_taken "
-        "been_overrun been_captured been_seized been_taken being_overrun being_captured "
-        "being_seized being_taken is_overrun is_captured is_seized is_taken are_overrun "
-        "are_captured are_seized are_taken held controlled largely_in fully_in now_in in_the"
-    ),
-    "towns villages areas positions territory territories",
-    "bringing brought bring brings putting put puts placing placed",
-    "rebel opposition insurgent jihadist hts regime government army kurdish sdf turkish",
-    (
-        "entered entering enters enter stormed storming storms broke breaking swept sweep "
-        "sweeps sweeping rolled rolling pushed pushing poured"
-    ),
-    "arrived arriving",
-    (
-        "recaptured recapturing recapture recaptures retook retaking retake retakes retaken "
-        "regained regaining took taken taking won winning"
-    ),
-    (
-        "targeting approaching approached approaches closing closed reached reaching two "
-        "surprise new ground attack assault push rebel insurgent opposition advance march "
-        "advanced advancing advances moved moving moves move marched marching marches pushed "
-        "pushing pushes"
-    ),
-    "arrived arriving",
-    (
-        "advanced advancing advances advance made making makes make the_rebel the_insurgent "
-        "the_opposition the_advance a_rebel a_advance rebel insurgent opposition"
-    ),
-    "besieged besieging besiege besieges encircled encircling encircle encircles laid laying",
-    (
-        "abandoned abandoning abandon abandons evacuated evacuating withdrew withdrawn withdraw "
-        "withdrawing withdraws retreated retreating retreat retreats pulled pulling lost losing"
-    ),
-    "completely escaped fully escaped is_out was_out is_now was_now now_out out slipped",
-    "fortify fortifies fortified fortifying",
-    "defensive defence defense",
-    (
-        "pushed pushing push pushes repelled repelling repel repels repulsed repulsing beat "
-        "beaten beating thwarted"
-    ),
-)
-
-TRIGGER_SCANNER = RowScanner(
-    [(pat, _heads(heads)) for (_, _, pat), heads in zip(_TRIGGERS, _TRIGGER_HEADS, strict=True)]
-)
-
-# words that may stand between a trigger and its object ("took most of the city of Aleppo")
-_OBJECT_FILLER = frozenset(
-    "the a an most all of much part parts large larger swaths swathes some entire whole "
-    "almost nearly virtually centre center heart outskirts gates edge edges city town village "
-    "province governorate countryside country's country largest biggest second third fourth "
-    "key strategic northern southern eastern western central northwestern northeastern "
-    "southwestern southeastern control over full complete total rest remaining at on in also "
-    "known as large-scale important major ancient historic nearby surrounding area region "
-    "rural its their his her remainder bulk majority".split()
-)
-_LOCATIVE_PREPS = frozenset(
-    "in into inside on at toward towards to near around across within".split()
-)
-_LOCATIVE_FILLER = (
-    _OBJECT_FILLER
-    | _LOCATIVE_PREPS
-    | frozenset(
-        "farther further southward northward eastward westward deeper south north east west "
-        "insurgents rebels rebel jihadi jihadist jihadists islamist islamists forces troops "
-        "army regime regime's mr assad assad's government attackers fighters opposition "
-        "militants syrian continued continue continues to advance advancing attack attacks "
-        "assault offensive push attempt".split()
-    )
-)
+_OBJECT_FILLER = _WORDS["object_filler"]
+_LOCATIVE_PREPS = _WORDS["locative_preps"]
+_LOCATIVE_FILLER = _OBJECT_FILLER | _LOCATIVE_PREPS | _WORDS["locative_filler"]
+_COORDINATION_FILLER = _WORDS["coordination_filler"]
+_SUBJECT_FILLER = _WORDS["subject_filler"]
 _CONJUNCTION = re.compile(r"^[\s,]*(?:(?:and|or|as well as|plus)\b|,)[\s,]*", re.IGNORECASE)
 _ALSO_KNOWN = re.compile(r"^[\s,]*(?:also known as|known as|or)\s+(?:the\s+)?$", re.IGNORECASE)
 _DIRECTIONAL = re.compile(
@@ -477,13 +184,6 @@ _DIRECTIONAL = re.compile(
     r"the\s+city|to\s+the\s+(?:north|south|east|west|northeast|northwest|southeast|southwest))"
     r"[\s,]*(?:and\s+)?(?:the\s+)?$",
     re.IGNORECASE,
-)
-_COORDINATION_FILLER = frozenset(
-    "the a an most all of much part parts large swaths swathes some entire whole almost "
-    "nearly centre center heart outskirts gates city town village province governorate "
-    "countryside its their other nearby surrounding towns villages areas positions in near "
-    "around northern southern eastern western central northwestern northeastern southwestern "
-    "southeastern".split()
 )
 
 
@@ -498,43 +198,23 @@ def _coordinated(gap: str) -> bool:
     return len(words) <= 6 and all(w in _COORDINATION_FILLER for w in words)
 
 
+_PLACE_HEADS = "|".join(
+    sorted((re.escape(w) for w in _WORDS["place_head"]), key=len, reverse=True)
+)
 _GENERIC_PLACE = re.compile(  # used with .match(text, pos): no ^ anchor
     r"\s*(?:(?:a|an|the|some|several|many|dozens of|scores of|hundreds of|a number of|other"
-    r"|nearby|surrounding|strategic|key|small|major|important|remaining|rural|their|its|his"
-    r"|regime|government|rebel|opposition|army|\d+)\s+)*"
-    r"(?P<noun>towns?|villages?|locations|positions|areas|cities|neighbou?rhoods|territor(?:y|ies)"
-    r"|districts?|hills?|military bases|bases|airports?|checkpoints|suburbs)\b"
+    r"|more than \d+|nearly \d+|about \d+|over \d+|at least \d+|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|a dozen|nearby|surrounding|strategic|key|small|major|important"
+    r"|remaining|rural|their|its|his|regime|government|rebel|opposition|army|new|newly|further"
+    r"|additional|more|\d+)\s+)*"
+    rf"(?P<noun>{_PLACE_HEADS})\b"
     r"(?!\s+of\s+(?:the\s+)?[A-Z])",  # "the town of Morek" names its town
     re.IGNORECASE,
 )
 _NULL_PLACE_ACTIONS = frozenset({"captured", "recaptured", "withdrew", "entered"})
 
 _EXTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "most",
-        re.compile(
-            r"\b(?:almost all|nearly all|virtually all|most|largely|majority|bulk"
-            r"|much)\b",
-            re.I,
-        ),
-    ),
-    (
-        "all",
-        re.compile(
-            r"\b(?:all of|all|entire|entirety|whole|full|fully|completely|complete"
-            r"|total|totally)\b",
-            re.I,
-        ),
-    ),
-    ("outskirts", re.compile(r"\b(?:outskirts|gates|edge|edges|doorstep)\b", re.I)),
-    (
-        "part",
-        re.compile(
-            r"\b(?:part|parts|swaths|swathes|some|centre|center|heart"
-            r"|neighbou?rhoods?|districts)\b",
-            re.I,
-        ),
-    ),
+    (extent, re.compile(rf"\b(?:{p.pattern})\b", re.IGNORECASE)) for extent, p in LEXICON.extents
 ]
 
 # exclusions
@@ -549,63 +229,40 @@ _HISTORY_FRONTED = re.compile(  # "The 2016 battle …", "In 2016, …", "Back i
     r"(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b"
 )
 _BLOCKED_BEFORE = re.compile(
-    r"(?:\bif\b[^,.;]{0,60}|\b(?:could|would|might|may|will|shall|can|cannot|vowed? to"
-    r"|vows to|threaten(?:ed|s)? to|attempts? to|bid to|try to|tried to|trying to"
-    r"|seek(?:s|ing)? to|sought to|aim(?:s|ed|ing)? to|plans? to|planned to|in order to"
-    r"|ready to|order(?:ed|s)? to|prepar(?:e|ed|ing|es) to|wants? to|wanted to|hopes? to"
-    r"|hoped to|intend(?:s|ed)? to|failed to|not|never|n['’]t|eventual|possible|potential)"
-    r"\s+(?:\w+\s+)?|\bfirst time\s+)$",
+    r"(?:\bif\b[^,.;]{0,60}|\b(?:"
+    + "|".join(p.pattern for p in LEXICON.cues["block"])
+    + r")\s+(?:\w+\s+)?|n['’]t\s+(?:\w+\s+)?)$",
     re.IGNORECASE,
 )
-_SPEECH = re.compile(
-    r"\b(?:said|says|say|saying|claimed|claims|claim|claiming|according to|told|tells|reported"
-    r"|reports|announced|announces|asserted|asserts|stated|insisted|alleged|quoted|added"
-    r"|confirmed|testified|warned|leaked)\b",
-    re.IGNORECASE,
-)
-_UNCONFIRMED = re.compile(
-    r"no independent confirmation|could not (?:be )?(?:independently )?(?:verif|confirm)"
-    r"|cannot (?:yet )?be (?:independently )?(?:verif|confirm)|unconfirmed|unverified"
-    r"|not (?:been )?(?:independently )?(?:verified|confirmed)|reportedly|without providing "
-    r"evidence",
-    re.IGNORECASE,
-)
-_DENIAL = re.compile(
-    r"\b(?:claims?|reports?|statements?) (?:were|was|are|is) (?:untrue|false|baseless"
-    r"|fabricated|lies|wrong)|\bdenied\b|\bdenies\b|\brefuted\b|\brejected (?:the )?claims?\b",
-    re.IGNORECASE,
-)
+_SPEECH = LEXICON.cue_regex("speech")
+_ACCORDING = LEXICON.cue_regex("according")
+_UNCONFIRMED = LEXICON.cue_regex("unconfirmed")
+_DENIAL = LEXICON.cue_regex("denial")
+_CORRECTION = LEXICON.cue_regex("correction")
 _FRONTED = re.compile(r"^(?:With|After|As|While|Despite|Although|In|On|Following|Amid)\b")
 _CLAUSE_BREAK = re.compile(
     r"[;–—]|,\s+(?=(?:and|but|while|after|before|as|who|which|where|when|whose|leading|taking"
     r"|forcing|bringing|putting|approaching|seizing|killing|saying|adding)\b)"
     r"|\s+(?:before|after|while)\s+(?=\w+ing\b)|\b(?:before|after)\s+(?=\w+ing\b)"
 )
+_ANAPHOR_KINDS = {
+    w: kind
+    for kind in ("settlement", "province", "region", "facility")
+    for w in _WORDS[f"anaphor_{kind}"]
+}
 _ANAPHOR = re.compile(
-    r"\b(?:the|its) (?:entire |whole )?(?P<kind>city|town|province|region|enclave)\b"
-    r"(?!\s+(?:of|centre|center|council|hall)\b)",
+    r"\b(?:the|its) (?:entire |whole |sprawling |strategic |key |besieged |northern |southern "
+    r"|provincial |embattled |nearby |same )?(?P<kind>"
+    + "|".join(sorted(_ANAPHOR_KINDS, key=len, reverse=True))
+    + r")\b(?!\s+(?:of|centre|center|council|hall)\b)",
     re.IGNORECASE,
 )
 _ATTRIBUTION_SPAN = re.compile(r",\s*according to [^,]*,|,\s*(?:reportedly|sources said),")
 
 # claimant names
 _CLAIMANT_ALIASES = [
-    (
-        re.compile(
-            r"Syrian Observatory|\bSOHR\b|\bOSDH\b|the Observatory|Observatory head|"
-            r"war monitor|UK-based NGO|an NGO|Rami Abdel Rahman",
-            re.I,
-        ),
-        "SOHR",
-    ),
-    (
-        re.compile(
-            r"\bSANA\b|\bSana\b|state news agency|state media|state television"
-            r"|state TV",
-            re.I,
-        ),
-        "SANA",
-    ),
+    (re.compile(rf"\b(?:{p.pattern})\b", re.IGNORECASE), canonical)
+    for canonical, p in LEXICON.claimants
 ]
 
 
@@ -851,12 +508,12 @@ class _Extractor:
         for idx, m in self.triggers[lo:hi]:
             if m.end() > e or m.start() < covered:
                 continue
-            action, form, _ = _TRIGGERS[idx]
+            action, form, static_row, row_actor = _TRIGGERS[idx]
             t0, t1 = m.start(), m.end()
             window = self.work[max(s, t0 - 70) : t0]
             if _maybe_blocked(window) and _BLOCKED_BEFORE.search(window):
                 continue
-            new = self._trigger(action, form, m, t0, t1, s, e, places, actors)
+            new = self._trigger(action, form, static_row, row_actor, m, s, e, places, actors)
             if form == "push" and new:
                 covered = max(d.end for d in new)
             drafts += new
@@ -866,17 +523,17 @@ class _Extractor:
         self,
         action: str,
         form: str,
+        static: bool,
+        row_actor: str | None,
         m: re.Match[str],
-        t0: int,
-        t1: int,
         s: int,
         e: int,
         places: list[Mention],
         actors: list[_Actor],
     ) -> list[_Draft]:
         text = self.text
+        t0, t1 = m.start(), m.end()
         targets: list[Mention | _Unnamed] = []
-        static = False
         extent_span = (t0, t1)
         if form in ("obj", "obj_inside"):
             targets = self._objects(t1, e, places, _OBJECT_FILLER, action)
@@ -888,7 +545,6 @@ class _Extractor:
                     return []
         elif form in ("loc", "hold"):
             targets = self._objects(t1, e, places, _LOCATIVE_FILLER, action, locative=True)
-            static = form == "hold"
         elif form == "push":
             targets = self._objects(
                 t1, e, places, _LOCATIVE_FILLER, action, locative=True, allow_generic=False
@@ -897,19 +553,16 @@ class _Extractor:
                 targets.extend([p for p in places if p.end <= t0][-1:])
         elif form == "subj":
             targets = self._subject(t0, s, places)
-            static = action == "captured" and "held" in m.group(0).lower()
-            static |= "hands" in m.group(0).lower()
         elif form == "under":
             inner = (m.start("obj"), m.end("obj"))
             targets.extend([p for p in places if inner[0] <= p.start and p.end <= inner[1]][:1])
             extent_span = (t0, t1)
         elif form == "adj":
             targets = self._adjectival(t0, t1, s, e, places)
-            static = True
         targets = [t for t in targets if not isinstance(t, Mention) or t.place_id is not None]
         if not targets:
             return []
-        actor = self._actor(form, m, t0, t1, s, e, actors, action)
+        actor = row_actor or self._actor(form, m, t0, t1, s, e, actors, action)
         if actor is None or actor == "air":
             return []
         if form == "push":
@@ -1027,35 +680,7 @@ class _Extractor:
         p = before[-1]
         gap = self.work[p.end : t0].lower()
         words = re.findall(r"[\w’']+", gap)
-        allowed = {
-            "which",
-            "that",
-            "is",
-            "was",
-            "were",
-            "has",
-            "have",
-            "had",
-            "been",
-            "now",
-            "city",
-            "town",
-            "completely",
-            "fully",
-            "largely",
-            "already",
-            "almost",
-            "entirely",
-            "also",
-            "the",
-            "after",
-            "being",
-            "syria's",
-            "second",
-            "country's",
-            "largest",
-        }
-        if len(words) <= 8 and all(w in allowed for w in words) and ";" not in gap:
+        if len(words) <= 8 and all(w in _SUBJECT_FILLER for w in words) and ";" not in gap:
             return [p]
         return []
 
@@ -1102,8 +727,6 @@ class _Extractor:
         if form == "adj":
             prefix = re.split(r"[- ](?:held|controlled|ruled|run)$", word)[0]
             return _actor_of_word(prefix)
-        if form == "subj" and action == "withdrew":
-            return "government"
         if form == "hold":
             who = re.search(r"\b(they|rebels|insurgents)\s+(?:hold|held|control)", word)
             return self._resolve_actor("ref" if not who or who.group(1) == "they" else "opposition")
@@ -1162,7 +785,7 @@ class _Extractor:
         ):
             # "After seizing X, Y, the rebels arrived on Tuesday": the fronted clause ends at
             # the comma before the main clause's subject
-            main = _ACTOR_RE.search(self.work, t1, e)
+            main = next(ACTOR_SCANNER.finditer(self.work, t1, e), None)
             if main:
                 comma = self.work.rfind(",", t1, main.start())
                 if comma > 0:
@@ -1198,7 +821,8 @@ class _Extractor:
         claimant = self._claimant(s, e)
         denied = _hinted(sentence, _DENIAL_HINTS) and bool(_DENIAL.search(sentence))
         unconfirmed = _hinted(sentence, _UNCONFIRMED_HINTS) and bool(_UNCONFIRMED.search(sentence))
-        speech = list(re.finditer(_SPEECH, sentence))
+        speech = list(_SPEECH.finditer(sentence))
+        according = list(_ACCORDING.finditer(sentence))
         quoted = _quoted_spans(sentence, s)
 
         def status(d: _Draft) -> str:
@@ -1213,15 +837,11 @@ class _Extractor:
                 return "reported"  # "the rebel-held enclave": the outlet's own description
             if unconfirmed or any(a <= d.trigger[0] < b for a, b in quoted):
                 return "claimed"
-            if not speech:
-                return "reported"
-            according = [m for m in speech if "according to" in m.group(0).lower()]
             if according and self._in_scope_of_according(s, e, according[0], d):
                 return "claimed"
-            others = [m for m in speech if m not in according]
-            if not others:
+            if not speech:
                 return "reported"
-            verb = others[0]
+            verb = speech[0]
             verb_at = s + verb.start()
             if d.trigger[0] >= verb_at:
                 return "claimed"
@@ -1272,7 +892,7 @@ class _Extractor:
         subject of the speech verb, or a trailing "said X"; pronouns resolve to the previous
         claimant ("he") or the nearest actor ("they"). ``reporter`` when nobody is named."""
         sentence = self.work[s:e]
-        verb = _SPEECH.search(sentence)
+        verb = _SPEECH.search(sentence) or _ACCORDING.search(sentence)
         if verb is None:
             return REPORTER
         name: str | None = None
@@ -1335,13 +955,7 @@ class _Extractor:
         return name
 
 
-_BLOCK_WORDS = frozenset(
-    "if could would might may will shall can cannot vowed vow vows threatened threaten "
-    "threatens attempt attempts bid try tried trying seek seeks seeking sought aim aims aimed "
-    "aiming plan plans planned order ready ordered orders prepare prepared preparing prepares "
-    "want wants wanted hope hopes hoped intend intends intended failed not never eventual "
-    "possible potential time n't to".split()
-)
+_BLOCK_WORDS = LEXICON.cue_heads("block") | {"if", "to", "time"}
 
 
 def _maybe_blocked(window: str) -> bool:
@@ -1350,18 +964,8 @@ def _maybe_blocked(window: str) -> bool:
     return "if" in words or any(w in _BLOCK_WORDS or w.endswith(("n't", "n’t")) for w in words[-3:])
 
 
-_UNCONFIRMED_HINTS = ("confirm", "verif", "reportedly", "evidence")
-_DENIAL_HINTS = (
-    "untrue",
-    "false",
-    "baseless",
-    "fabricated",
-    "lies",
-    "wrong",
-    "denie",
-    "refuted",
-    "rejected",
-)
+_UNCONFIRMED_HINTS = tuple(sorted(LEXICON.cue_heads("unconfirmed")))
+_DENIAL_HINTS = tuple(sorted(LEXICON.cue_heads("denial")))
 
 
 def _hinted(sentence: str, hints: tuple[str, ...]) -> bool:
@@ -1390,10 +994,10 @@ def _gap_ok(gap: str, filler: frozenset[str], need_prep: bool) -> bool:
 
 
 def _actor_of_word(word: str) -> str | None:
-    m = _ACTOR_RE.search(word)
-    if not m or m.lastgroup in (None, "ref"):
-        return None
-    return m.lastgroup
+    for row, _ in ACTOR_SCANNER.scan(word):
+        actor = _ACTOR_NAMES[row]
+        return None if actor == "ref" else actor
+    return None
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -299,6 +299,30 @@ def cmd_gazetteer_resolve(args: argparse.Namespace, out: TextIO, err: TextIO) ->
     return EXIT_OK
 
 
+def cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``frontline evaluate``: claims and mentions scored against gold, errors listed."""
+    from pathlib import Path
+
+    from geo.evaluate import DEFAULT_SEED_GOLD, evaluate, read_passages, read_seed_gold
+
+    if args.seeds:
+        passages = read_seed_gold(args.gold or DEFAULT_SEED_GOLD, args.seeds_dir)
+        label = f"seeds ({args.gold or DEFAULT_SEED_GOLD})"
+    elif args.gold:
+        passages = read_passages(args.gold)
+        label = str(args.gold)
+    else:
+        raise UsageError("give a gold JSONL file, or --seeds")
+    report = evaluate(passages)
+    if args.json:
+        _emit({"gold": label, "passages": len(passages), **report.summary()}, out)
+        return EXIT_OK
+    out.write(f"== {label}: {len(passages)} passages, {Path(label).name}\n")
+    for line in report.lines(errors=not args.quiet):
+        out.write(line + "\n")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every sub-command."""
     parser = _Parser(prog="frontline", description="News articles to a dated front-line map.")
@@ -397,6 +421,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     with_inputs(p)
     p.set_defaults(func=cmd_snapshot)
+
+    p = sub.add_parser("evaluate", help="score extraction against gold annotations")
+    p.add_argument("gold", nargs="?", help="passages JSONL (or, with --seeds, the gold folder)")
+    p.add_argument(
+        "--seeds", action="store_true", help="score the seed articles (gold: tests/data/gold)"
+    )
+    p.add_argument("--seeds-dir", default=DEFAULT_INPUT, help="the seed articles (default seeds)")
+    p.add_argument("--quiet", action="store_true", help="numbers only, no list of errors")
+    p.add_argument("--json", action="store_true", help="the headline numbers as one JSON object")
+    p.set_defaults(func=cmd_evaluate)
 
     g = sub.add_parser("gazetteer", help="gazetteer look-ups")
     gsub = g.add_subparsers(dest="gazetteer_command", required=True, parser_class=_Parser)

@@ -29,13 +29,18 @@ class RowScanner:
         (letters or digits) its matches can begin with.
     flags : int
         Flags for patterns given as strings.
+    longest : bool
+        At one position, the longest match of any row wins (ties: the first row), instead of
+        the first row that matches. Lexicons written by analysts use this, so the order of
+        their rows does not matter.
 
     Notes
     -----
     ``match.lastgroup`` names the row as ``"t<row index>"`` for patterns given as strings.
     """
 
-    def __init__(self, rows: list[Row], flags: int = re.IGNORECASE) -> None:
+    def __init__(self, rows: list[Row], flags: int = re.IGNORECASE, longest: bool = False) -> None:
+        self.longest = longest
         self.rows: list[re.Pattern[str]] = [
             pat if isinstance(pat, re.Pattern) else re.compile(rf"(?P<t{i}>(?:{pat})\b)", flags)
             for i, (pat, _) in enumerate(rows)
@@ -79,16 +84,58 @@ class RowScanner:
         for pos, head in self.heads_at(text, start, end):
             if pos < last:
                 continue
+            best: tuple[int, re.Match[str]] | None = None
             for i in self.by_head[head]:
                 m = self.rows[i].match(text, pos, end)
-                if m is not None and m.end() > pos:
-                    yield i, m
-                    last = m.end()
-                    break
+                if m is not None and m.end() > pos and (best is None or m.end() > best[1].end()):
+                    best = (i, m)
+                    if not self.longest:
+                        break
+            if best is not None:
+                yield best
+                last = best[1].end()
 
     def finditer(
         self, text: str, start: int = 0, end: int | None = None
     ) -> Iterator[re.Match[str]]:
         """Like :meth:`scan`, matches only."""
+        for _, m in self.scan(text, start, end):
+            yield m
+
+
+class PlainScanner:
+    """The same semantics as :class:`RowScanner` without the head-word index: every row is
+    tried at every word start. The reference the tests compare with, and the benchmark's
+    baseline."""
+
+    _WORD_START = re.compile(r"(?<![\w])[^\W_]")
+
+    def __init__(self, scanner: RowScanner) -> None:
+        self.rows = scanner.rows
+        self.longest = scanner.longest
+
+    def scan(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> Iterator[tuple[int, re.Match[str]]]:
+        end = len(text) if end is None else end
+        last = start
+        for w in self._WORD_START.finditer(text, start, end):
+            pos = w.start()
+            if pos < last:
+                continue
+            best: tuple[int, re.Match[str]] | None = None
+            for i, row in enumerate(self.rows):
+                m = row.match(text, pos, end)
+                if m is not None and m.end() > pos and (best is None or m.end() > best[1].end()):
+                    best = (i, m)
+                    if not self.longest:
+                        break
+            if best is not None:
+                yield best
+                last = best[1].end()
+
+    def finditer(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> Iterator[re.Match[str]]:
         for _, m in self.scan(text, start, end):
             yield m
