@@ -38,7 +38,8 @@ import pandas as pd
 
 from geo import columns as C
 from geo.errors import GazetteerError
-from geo.normalize import key, name_keys, normalize, normalize_name
+from geo.normalize import key, name_keys, normalize, normalize_many, normalize_name
+from geo.romanize import roman_from_key, usable
 
 #: Determiners before a generic noun ("the highway", "its airport").
 GENERIC_DETERMINERS = ("the", "its", "their", "this", "that")
@@ -55,6 +56,18 @@ _UNRESOLVED_CUE = re.compile(
     r"\s+of\s+"
     r"((?:(?:al|el|ad|an|as|ash|at|ar|az)[-\s])?[A-Z][\w'’‘]+"
     r"(?:[-\s](?:(?:al|el|ad|an|as|ash|at|ar|az)[-\s])?[A-Z][\w'’‘]+){0,3})"
+)
+_ART = r"(?:al|el|ad|an|as|ash|at|ar|az|ad-|ul)"
+#: runs of capitalised words (with articles inside): candidates for romanisation-key matching
+_CAPITAL_RUN = re.compile(
+    rf"(?<![\w'’])(?:{_ART}[-\s])?[A-Z][\w'’‘]*(?:[-\s](?:{_ART}[-\s])?[A-Z][\w'’‘]*){{0,3}}"
+)
+_WORD = re.compile(r"[^\W_][\w'’‘]*")
+#: what may stand before a name in a list or after a place noun ("the villages of X, Y and Z")
+_LIST_CUE = re.compile(
+    r"(?:\b(?:towns?|villages?|cities|city|hamlets?|localities|areas?|districts?"
+    r"|neighbou?rhoods?|suburbs?)\s+(?:of\s+)?(?:the\s+)?|,\s*|\band\s+|\bthen\s+)$",
+    re.IGNORECASE,
 )
 _CASE_ANY, _CASE_PROPER, _CASE_EXACT = 0, 1, 2
 _GENERIC_WINDOW_CHARS = 600
@@ -164,6 +177,7 @@ class Gazetteer:
         frame: pd.DataFrame,
         roads: Mapping[str, Sequence[str]] | None = None,
         blocked: Iterable[str] | None = None,
+        roman_stopwords: Iterable[str] | None = None,
     ) -> None:
         missing = set(C.GAZETTEER_COLUMNS) - set(frame.columns)
         if missing:
@@ -200,6 +214,16 @@ class Gazetteer:
         self._keys_of: dict[str, set[str]] = {pid: set() for pid in self._places}
         for (pid, _), keys in zip(pairs, self._alias_keys, strict=True):
             self._keys_of[pid] |= keys
+        # romanisation keys: a fallback for spellings no alias lists (geo/romanize.py)
+        folded = normalize_many([alias for _, alias in pairs], fold_spaced_articles=True)
+        self._roman: dict[str, list[str]] = {}
+        for (pid, _), fk in zip(pairs, folded, strict=True):
+            rk = roman_from_key(fk)
+            if usable(rk):
+                owners = self._roman.setdefault(rk, [])
+                if pid not in owners:
+                    owners.append(pid)
+        self._roman_stop: frozenset[str] = frozenset(roman_stopwords or ())
         self._capital_of = self._find_capitals()
         self._facility_kinds = self._find_facility_kinds()
         self._blocked = set(blocked or ())
@@ -330,7 +354,12 @@ class Gazetteer:
                 idx = self._keys.get(k)
                 if idx is not None and self._entries[idx].places:
                     return [self._places[p] for p, _ in self._entries[idx].places]
-        return []
+        owners = self._roman.get(roman_from_key(key(text)), [])
+        return [self._places[owners[0]]] if len(owners) == 1 else []  # only where unique
+
+    def roman_candidates(self, name: str) -> list[Place]:
+        """Every place whose romanisation key equals that of ``name``."""
+        return [self._places[p] for p in self._roman.get(roman_from_key(key(name)), [])]
 
     def lookup(self, name: object) -> Place | None:
         """The place ``name`` most likely denotes, or ``None``.
@@ -417,7 +446,8 @@ class Gazetteer:
                 spans.append((o_start, o_end, entry_idx, ok))
         occupied = bytearray(len(text))
         chosen = [span for span in _longest_non_overlapping(spans, occupied) if span[3]]
-        mentions = self._resolve_senses(text, chosen, article)
+        mentions = self._in_context(text, self._resolve_senses(text, chosen, article))
+        mentions += self._romanised(text, mentions, occupied, article)
         mentions += self._resolve_generics(text, generics, mentions, occupied, article)
         mentions += self._unresolved(text, occupied, article)
         mentions.sort(key=lambda m: (m.start, m.end))
@@ -456,6 +486,81 @@ class Gazetteer:
                 place_id = gov
             out.append(self._mention(text, start, end, place_id, article))
         return out
+
+    def minor(self, place_id: str) -> bool:
+        """A village known only from the long-tail locality list (no population): its name
+        needs support from the article before it is taken as a place."""
+        p = self._places[place_id]
+        return p.place_type == "village" and not p.population
+
+    def _region(self, found: list[Mention]) -> set[str]:
+        """Governorates the article names through places that need no support."""
+        return {
+            self._places[m.place_id].admin1
+            for m in found
+            if m.place_id and not self.minor(m.place_id) and m.place_type != "country"
+        }
+
+    def _in_context(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Drop minor villages that stand alone: outside the governorates the article names
+        and after no list or place cue, or that look like part of a person's name
+        ("Bashar al-Assad", "President Bashar")."""
+        region = self._region(found)
+        out = []
+        for m in found:
+            if m.place_id and self.minor(m.place_id):
+                if _person_like(text, m.start, m.end):
+                    continue
+                cue = _LIST_CUE.search(text, max(0, m.start - 40), m.start) is not None
+                if not cue and self._places[m.place_id].admin1 not in region:
+                    continue
+            out.append(m)
+        return out
+
+    def _romanised(
+        self, text: str, found: list[Mention], occupied: bytearray, article: str
+    ) -> list[Mention]:
+        """Capitalised names no alias matched, resolved by their romanisation key where it
+        picks one place: the only place with that key, in a governorate the article names or
+        after a list or place cue; or the only one of several in such a governorate."""
+        region = self._region(found)
+        out: list[Mention] = []
+        for run in _CAPITAL_RUN.finditer(text):
+            if 1 in occupied[run.start() : run.end()]:
+                continue
+            words = [(run.start() + w.start(), run.start() + w.end()) for w in _WORD.finditer(run.group(0))]
+            i = 0
+            while i < len(words):
+                hit = None
+                for j in range(len(words), i, -1):  # longest window first
+                    a, b = words[i][0], words[j - 1][1]
+                    hit = self._roman_hit(text, a, b, region)
+                    if hit:
+                        out.append(self._mention(text, a, b, hit, article))
+                        occupied[a:b] = b"\x01" * (b - a)
+                        i = j
+                        break
+                if not hit:
+                    i += 1
+        return out
+
+    def _roman_hit(self, text: str, a: int, b: int, region: set[str]) -> str | None:
+        surface = text[a:b]
+        words = [w.lower() for w in _WORD.findall(surface)]
+        if all(w in self._roman_stop or len(w) <= 2 for w in words):
+            return None  # English words ("Army", "Sunday") and articles alone
+        owners = [
+            p
+            for p in self._roman.get(roman_from_key(key(surface)), ())
+            if self._places[p].in_syria and self._places[p].place_type in C.CONTROL_TYPES
+        ]
+        if not owners or _person_like(text, a, b):
+            return None
+        local = [p for p in owners if self._places[p].admin1 in region]
+        if len(owners) == 1:
+            cue = _LIST_CUE.search(text, max(0, a - 40), a) is not None
+            return owners[0] if local or cue else None
+        return local[0] if len(local) == 1 else None
 
     def _resolve_generics(
         self,
@@ -545,6 +650,23 @@ class Gazetteer:
         return pd.DataFrame([m.as_json() for m in mentions], columns=list(C.MENTION_FIELDS))
 
 
+_NAME_NEIGHBOUR = re.compile(r"[A-Z][a-z]")
+
+
+def _person_like(text: str, start: int, end: int) -> bool:
+    """Is a one-word name glued to another capitalised word, as in a person's name? ("Bashar
+    al-Assad", "President Bashar", "Omar Abdulrahman"); a comma or "and" between words is a
+    list, not a name."""
+    if " " in text[start:end].strip():
+        return False
+    after = re.match(r"[ \t]+(?:(?:al|el|bin|ibn|abu|abd)[-\s])?([A-Z]\w+)", text[end : end + 30])
+    before = re.search(r"([A-Z][\w.]*)[ \t]+$", text[max(0, start - 30) : start])
+    sentence_start = before is not None and re.search(
+        r"(?:^|[.!?\n]\s*)\S+[ \t]+$", text[max(0, start - 32) : start]
+    )
+    return bool(after) or bool(before and not sentence_start)
+
+
 def _noun_start(text: str, start: int, end: int) -> int:
     """Start of the noun in a "determiner noun" span."""
     space = text.find(" ", start, end)
@@ -587,7 +709,13 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     frame = io.read_gazetteer_csv(base)
     roads = io.read_road_waypoints(base.parent / "m5.geojson")
     blocked = io.read_not_places(base.parent / "not_places.csv")
-    return Gazetteer(frame, roads=roads, blocked=blocked)
+    stop_path = base.parent / "roman_stopwords.txt"
+    stop = (
+        [w for w in stop_path.read_text(encoding="utf-8").splitlines() if not w.startswith("#")]
+        if stop_path.exists()
+        else []
+    )
+    return Gazetteer(frame, roads=roads, blocked=blocked, roman_stopwords=stop)
 
 
 #: How far outside Syria's (de-facto) outline a Syrian point may lie, in degrees (~1 km).
@@ -659,7 +787,10 @@ def validate_gazetteer(frame: pd.DataFrame, outline: Any | None = None) -> list[
     for k, rows in owners.items():
         if len(rows) < 2:
             continue
-        signatures = [(admin1[i], frame[C.PLACE_TYPE][i], int(pops[i])) for i in sorted(rows)]
+        signatures = [  # homonyms apart on the ground are told apart by the article's places
+            (admin1[i], frame[C.PLACE_TYPE][i], int(pops[i]), round(lat.iat[i], 3), round(lon.iat[i], 3))
+            for i in sorted(rows)
+        ]
         if len(set(signatures)) < len(signatures):
             clash = ", ".join(ids[i] for i in sorted(rows))
             problems.append(f"alias {k!r} maps to places the matcher cannot tell apart: {clash}")

