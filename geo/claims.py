@@ -163,13 +163,21 @@ class _Actor:
 
 def _actors(text: str, start: int = 0, end: int | None = None) -> list[_Actor]:
     """Actor terms of ``text`` that stand as actors (not as modifiers: "rebel positions")."""
-    out = []
+    out: list[_Actor] = []
     for row, m in ACTOR_SCANNER.scan(text, start, end):
         nxt = re.match(r"[\s-]*([\w’']+)", text[m.end() : m.end() + 20])
         if nxt and nxt.group(1).lower().replace("’", "'") in _MODIFIED_HEADS:
             continue  # "rebel positions", "opposition-held"
-        out.append(_Actor(_ACTOR_NAMES[row], m.start(), m.end()))
+        actor = _ACTOR_NAMES[row]
+        if out and out[-1].actor != "air" and _ADJACENT.fullmatch(text, out[-1].end, m.start()):
+            # "'Dawn of Freedom' factions", "HTS fighters": one actor, the specific one
+            out[-1] = _Actor(out[-1].actor, out[-1].start, m.end())
+            continue
+        out.append(_Actor(actor, m.start(), m.end()))
     return out
+
+
+_ADJACENT = re.compile(r"[\s'’\"”-]{1,3}")
 
 
 _OBJECT_FILLER = _WORDS["object_filler"]
@@ -211,6 +219,7 @@ _GENERIC_PLACE = re.compile(  # used with .match(text, pos): no ^ anchor
     r"(?!\s+of\s+(?:the\s+)?[A-Z])",  # "the town of Morek" names its town
     re.IGNORECASE,
 )
+_SETTLEMENT_OR_FACILITY = frozenset({"city", "town", "village", "neighbourhood", "facility"})
 _NULL_PLACE_ACTIONS = frozenset({"captured", "recaptured", "withdrew", "entered"})
 
 _EXTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -257,6 +266,8 @@ _ANAPHOR = re.compile(
     + r")\b(?!\s+(?:of|centre|center|council|hall)\b)",
     re.IGNORECASE,
 )
+#: a relative clause between a subject and its predicate: "Hass, which the regime had seized,"
+_RELATIVE_CLAUSE = re.compile(r"^\s*,\s*(?:which|who|that)\b[^,;]*,\s*|\s[–—]\s*$")
 _ATTRIBUTION_SPAN = re.compile(r",\s*according to [^,]*,|,\s*(?:reportedly|sources said),")
 
 # claimant names
@@ -346,13 +357,17 @@ def _anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Me
     return out
 
 
-def _anaphor_target(kind: str, prev: Mention, gaz: Gazetteer) -> str | None:
+def _anaphor_target(word: str, prev: Mention, gaz: Gazetteer) -> str | None:
+    """The place an anaphoric noun ("the city", "the town", "the province", "the base")
+    refers to, if ``prev`` (an earlier mention) is of a compatible type."""
     place = gaz.place(prev.place_id or "")
-    if kind in ("city", "town"):
-        if place.place_type in ("city", "town"):
+    kind = _ANAPHOR_KINDS.get(word, "")
+    if kind == "settlement":
+        if word == "city" and place.place_type in ("city", "town"):
             return place.place_id
-        capital = gaz.capital_of(place.place_id)
-        return capital
+        if word != "city" and place.place_type in ("city", "town", "village"):
+            return place.place_id
+        return gaz.capital_of(place.place_id) if word == "city" else None
     if kind == "province":
         if place.place_type == "governorate":
             return place.place_id
@@ -362,8 +377,10 @@ def _anaphor_target(kind: str, prev: Mention, gaz: Gazetteer) -> str | None:
                 return parent
             parent = gaz.place(parent).parent_id
         return None
-    if kind in ("region", "enclave"):
+    if kind == "region":
         return place.place_id if place.place_type in ("countryside", "region") else None
+    if kind == "facility":
+        return place.place_id if place.place_type == "facility" else None
     return None
 
 
@@ -539,12 +556,16 @@ class _Extractor:
             targets = self._objects(t1, e, places, _OBJECT_FILLER, action)
             if not targets:
                 targets = self._relative_antecedent(t0, s, places)
+            if not targets and re.match(r"\s+it\b", self.work[t1 : t1 + 4]):
+                targets = self._pronoun(t0)
             if m.group(0).lower().startswith(("arrived", "arriving")) and action == "advancing":
                 gap = text[t1 : targets[0].start] if targets and targets[0] else ""
                 if not re.search(r"outskirts|gates|edge", gap, re.I):
                     return []
         elif form in ("loc", "hold"):
             targets = self._objects(t1, e, places, _LOCATIVE_FILLER, action, locative=True)
+            if not targets:
+                targets = self._relative_antecedent(t0, s, places)
         elif form == "push":
             targets = self._objects(
                 t1, e, places, _LOCATIVE_FILLER, action, locative=True, allow_generic=False
@@ -559,7 +580,11 @@ class _Extractor:
             extent_span = (t0, t1)
         elif form == "adj":
             targets = self._adjectival(t0, t1, s, e, places)
-        targets = [t for t in targets if not isinstance(t, Mention) or t.place_id is not None]
+        targets = [  # a country is no object of a control claim ("strategic areas of Syria")
+            t
+            for t in targets
+            if not isinstance(t, Mention) or (t.place_id is not None and t.place_type != "country")
+        ]
         if not targets:
             return []
         actor = row_actor or self._actor(form, m, t0, t1, s, e, actors, action)
@@ -580,9 +605,12 @@ class _Extractor:
                 continue
             place = None if isinstance(target, _Unnamed) else target
             extent = None if unnamed else self._extent(extent_span, place, form, m)
+            who = actor
+            if place is not None and place.place_id:
+                who = LEXICON.regions.get((self.gaz.place(place.place_id).admin1, actor), actor)
             when = self._date(clause, q0, q1)
             drafts.append(
-                _Draft(q0, q1, place, actor, action, extent, when, static, (s, e), (t0, t1))
+                _Draft(q0, q1, place, who, action, extent, when, static, (s, e), (t0, t1))
             )
         if drafts:
             self.last_actor = actor
@@ -658,6 +686,16 @@ class _Extractor:
                 chars[i - a] = " "
         return _ATTRIBUTION_SPAN.sub(" ", "".join(chars))
 
+    def _pronoun(self, t0: int) -> list[Mention | _Unnamed]:
+        """ "stormed it": the last settlement or facility named before, within a paragraph."""
+        i = bisect.bisect_left(self._place_starts, t0)
+        for p in reversed(self.places[max(0, i - 8) : i]):
+            if t0 - p.end > 600:
+                break
+            if p.place_type in _SETTLEMENT_OR_FACILITY and p.end <= t0:
+                return [p]
+        return []
+
     def _relative_antecedent(
         self, t0: int, s: int, places: list[Mention]
     ) -> list[Mention | _Unnamed]:
@@ -667,22 +705,32 @@ class _Extractor:
             return []
         p = before[-1]
         gap = self.work[p.end : t0]
-        if re.match(r"^\s*,\s*(?:which|that)\b[^,;.]{0,60}$", gap, re.I) and not re.search(
+        if re.match(r"^\s*,\s*(?:which|that|where)\b[^,;.]{0,60}$", gap, re.I) and not re.search(
             r"\b(?:by|in|at|on)\b", gap
         ):
             return [p]
         return []
 
     def _subject(self, t0: int, s: int, places: list[Mention]) -> list[Mention | _Unnamed]:
+        """The place before a passive or ergative trigger, with the list it ends ("A, B and C
+        – is now held by"); a relative clause between them is skipped ("Hass, which the regime
+        had seized in 2019, is now under …")."""
         before = [p for p in places if p.end <= t0]
         if not before:
             return []
         p = before[-1]
-        gap = self.work[p.end : t0].lower()
+        gap = _RELATIVE_CLAUSE.sub(" ", self.work[p.end : t0]).lower()
         words = re.findall(r"[\w’']+", gap)
-        if len(words) <= 8 and all(w in _SUBJECT_FILLER for w in words) and ";" not in gap:
-            return [p]
-        return []
+        if len(words) > 8 or any(w not in _SUBJECT_FILLER for w in words) or ";" in gap:
+            return []
+        out: list[Mention | _Unnamed] = [p]
+        kind = p.place_type in _SETTLEMENT_OR_FACILITY
+        for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=False):
+            same_kind = (prev.place_type in _SETTLEMENT_OR_FACILITY) == kind
+            if not same_kind or not _coordinated(self.work[prev.end : nxt.start]):
+                break
+            out.insert(0, prev)
+        return out
 
     def _adjectival(
         self, t0: int, t1: int, s: int, e: int, places: list[Mention]

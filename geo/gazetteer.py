@@ -70,6 +70,8 @@ _LIST_CUE = re.compile(
     re.IGNORECASE,
 )
 _CASE_ANY, _CASE_PROPER, _CASE_EXACT = 0, 1, 2
+#: ``source`` of the long-tail localities (scripts/build_gazetteer.py): "minor" villages
+LOCALITY_SOURCE = "via Who's On First"
 _GENERIC_WINDOW_CHARS = 600
 _ROAD_WINDOW_CHARS = 80
 
@@ -224,6 +226,12 @@ class Gazetteer:
                 if pid not in owners:
                     owners.append(pid)
         self._roman_stop: frozenset[str] = frozenset(roman_stopwords or ())
+        self._minor = frozenset(
+            self.frame.index[
+                (self.frame[C.PLACE_TYPE] == "village")
+                & self.frame[C.SOURCE].astype(str).str.contains(LOCALITY_SOURCE, regex=False)
+            ]
+        )
         self._capital_of = self._find_capitals()
         self._facility_kinds = self._find_facility_kinds()
         self._blocked = set(blocked or ())
@@ -237,10 +245,10 @@ class Gazetteer:
         """The name and every alias of ``place_id``, as written in the gazetteer."""
         return list(self._alias_lists[place_id])
 
-    def _priority(self, place_id: str) -> tuple[int, int, str]:
+    def _priority(self, place_id: str) -> tuple[int, int, int, str]:
         place = self._places[place_id]
         rank = {"country": 0, "governorate": 1, "city": 2, "town": 3}.get(place.place_type, 4)
-        return (rank, -(place.population or 0), place_id)
+        return (rank, self.minor(place_id), -(place.population or 0), place_id)
 
     def _find_capitals(self) -> dict[str, str]:
         """City place_id → its governorate's place_id, for governorate capitals."""
@@ -488,10 +496,9 @@ class Gazetteer:
         return out
 
     def minor(self, place_id: str) -> bool:
-        """A village known only from the long-tail locality list (no population): its name
+        """A village known only from the long-tail locality list (Who's On First): its name
         needs support from the article before it is taken as a place."""
-        p = self._places[place_id]
-        return p.place_type == "village" and not p.population
+        return place_id in self._minor
 
     def _region(self, found: list[Mention]) -> set[str]:
         """Governorates the article names through places that need no support."""

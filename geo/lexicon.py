@@ -95,6 +95,7 @@ class Lexicon:
     claimants: tuple[tuple[str, Phrase], ...]
     extents: tuple[tuple[str, Phrase], ...]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    regions: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def cue_regex(self, kind: str) -> re.Pattern[str]:
         """One alternation of the cues of ``kind`` (case-insensitive, whole words)."""
@@ -330,6 +331,13 @@ def load_lexicon(folder: str | Path | None = None) -> Lexicon:
         if not row["set"]:
             raise LexiconError(f"{path}:{n}: empty set name")
         words.setdefault(row["set"], set()).update(w.lower() for w in row["words"].split())
+    path = base / "regions.tsv"
+    regions: dict[tuple[str, str], str] = {}
+    if path.exists():
+        for n, row in _rows(path, ("admin1", "actor", "regional_actor")):
+            _check(path, n, row["actor"], ACTORS, "actor")
+            _check(path, n, row["regional_actor"], ACTORS, "actor")
+            regions[(row["admin1"], row["actor"])] = row["regional_actor"]
     return Lexicon(
         triggers=tuple(triggers),
         actors=tuple(actors),
@@ -337,6 +345,7 @@ def load_lexicon(folder: str | Path | None = None) -> Lexicon:
         claimants=tuple(claimants),
         extents=tuple(extents),
         words={k: frozenset(v) for k, v in words.items()},
+        regions=regions,
     )
 
 

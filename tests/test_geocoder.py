@@ -36,7 +36,7 @@ def test_is_a_geopy_geocoder(geocoder):
 def test_unknown_is_none_and_homonyms_list(geocoder):
     assert geocoder.geocode("Atlantis") is None
     both = geocoder.geocode("Suran", exactly_one=False)
-    assert {loc.raw["place_id"] for loc in both} == {"suran-hama", "suran-aleppo"}
+    assert {loc.raw["place_id"] for loc in both} >= {"suran-hama", "suran-aleppo"}
 
 
 def test_reverse_finds_nearest_settlement(geocoder):
