@@ -39,12 +39,18 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pandas as pd
 
-from geo.dates import DateFound, event_dates
+from geo.dates import (
+    OFFSET_BASIS,
+    PRECISION_DAY,
+    SAME_DAY_BASIS,
+    DateFound,
+    event_dates,
+)
 from geo.gazetteer import Gazetteer, Mention, load_gazetteer
 from geo.lexicon import default_lexicon
 from geo.scan import RowScanner
@@ -268,6 +274,15 @@ _ANAPHOR = re.compile(
 )
 #: a relative clause between a subject and its predicate: "Hass, which the regime had seized,"
 _RELATIVE_CLAUSE = re.compile(r"^\s*,\s*(?:which|who|that)\b[^,;]*,\s*|\s[–—]\s*$")
+#: a date fronting its sentence: "On Friday, as …", "Late on Saturday the army …"
+_FRONTED_DATE = re.compile(r"\W*(?:(?:late|early|later|earlier|by|since|until)\s+)?(?:on\s+)?$", re.I)
+#: a line that is a date and nothing else ("Thursday 28 November 2024"), or a paragraph that
+#: opens with one as its own sentence ("Wednesday 27 November. The HTS-led …")
+_DATE_HEADER = re.compile(
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+    r"(?:\d{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*[.:]?",
+    re.IGNORECASE,
+)
 _ATTRIBUTION_SPAN = re.compile(r",\s*according to [^,]*,|,\s*(?:reportedly|sources said),")
 
 # claimant names
@@ -426,6 +441,8 @@ class _Extractor:
         self._trigger_starts = [m.start() for _, m in self.triggers]
         self.last_actor: str | None = None
         self.last_claimant: str | None = None
+        self._date_starts = [d.start for d in self.dates]
+        self.header: date | None = None  # a date header ("Wednesday 27 November.")
 
     # -- per article --
     def run(self) -> list[Claim]:
@@ -434,6 +451,7 @@ class _Extractor:
         for s, e in split_sentences(self.work):
             sentence = self.work[s:e]
             drafts = self._sentence(s, e)
+            self._update_header(s, e)
             current: list[Claim] = []
             if drafts:
                 status, claimant = self._status(s, e, drafts)
@@ -608,7 +626,7 @@ class _Extractor:
             who = actor
             if place is not None and place.place_id:
                 who = LEXICON.regions.get((self.gaz.place(place.place_id).admin1, actor), actor)
-            when = self._date(clause, q0, q1)
+            when = self._date(clause, q0, q1, s, e)
             drafts.append(
                 _Draft(q0, q1, place, who, action, extent, when, static, (s, e), (t0, t1))
             )
@@ -846,11 +864,44 @@ class _Extractor:
                 break
         return start, end
 
-    def _date(self, clause: tuple[int, int], q0: int, q1: int) -> DateFound | None:
-        inside = [d for d in self.dates if clause[0] <= d.start and d.end <= clause[1]]
-        if not inside:
-            return None
-        return min(inside, key=lambda d: min(abs(d.start - q1), abs(d.end - q0)))
+    def _date(self, clause: tuple[int, int], q0: int, q1: int, s: int, e: int) -> DateFound | None:
+        """The date of a claim: a date of its clause; "a day after" in the sentence before it
+        (counted from the sentence's own date); a date fronting the sentence ("On Friday, as
+        …"); else a date header above it; else None (the publication date)."""
+        lo = bisect.bisect_left(self._date_starts, s)
+        hi = bisect.bisect_left(self._date_starts, e)
+        in_sentence = [d for d in self.dates[lo:hi] if d.end <= e]
+        plain = [d for d in in_sentence if not _relative_basis(d)]
+        inside = [d for d in plain if clause[0] <= d.start and d.end <= clause[1]]
+        if inside:
+            return min(inside, key=lambda d: min(abs(d.start - q1), abs(d.end - q0)))
+        offsets = [d for d in in_sentence if d.basis.startswith(OFFSET_BASIS) and d.end <= q0]
+        if offsets:
+            off = offsets[-1]
+            others = [d for d in plain if d.end <= off.start]
+            anchor = others[-1].value if others else (self.header or self.published)
+            days = int(off.basis[len(OFFSET_BASIS) :])
+            return replace(off, value=anchor + timedelta(days=days))
+        same = [
+            d for d in in_sentence if d.basis == SAME_DAY_BASIS and clause[0] <= d.start < clause[1]
+        ]
+        fronted = [d for d in plain if _FRONTED_DATE.match(self.work, s, d.start)]
+        if fronted and fronted[0].end <= q0:
+            return fronted[0]
+        if self.header is not None and (same or not plain):
+            return DateFound(self.header, PRECISION_DAY, q0, q0, "the date header above")
+        return None
+
+    def _update_header(self, s: int, e: int) -> None:
+        """A sentence that is a date and nothing else ("Wednesday 27 November.", a liveblog's
+        "Thursday 28 November 2024") dates the undated sentences after it."""
+        if not _DATE_HEADER.fullmatch(self.work[s:e].strip()):
+            return
+        lo = bisect.bisect_left(self._date_starts, s)
+        hi = bisect.bisect_left(self._date_starts, e)
+        days = [d for d in self.dates[lo:hi] if d.precision == PRECISION_DAY and d.end <= e]
+        if days:
+            self.header = days[0].value
 
     def _historic(self, q0: int, q1: int, s: int, e: int) -> bool:
         lo = bisect.bisect_left(self._years, s)
@@ -1004,6 +1055,10 @@ class _Extractor:
 
 
 _BLOCK_WORDS = LEXICON.cue_heads("block") | {"if", "to", "time"}
+
+
+def _relative_basis(d: DateFound) -> bool:
+    return d.basis.startswith(OFFSET_BASIS) or d.basis == SAME_DAY_BASIS
 
 
 def _maybe_blocked(window: str) -> bool:

@@ -82,6 +82,29 @@ _EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("lastweek", re.compile(r"\b(?:late |early )?last week\b", re.IGNORECASE)),
     ("thisweek", re.compile(r"\b(?:earlier|late|early) this week\b", re.IGNORECASE)),
     (
+        "ago",
+        re.compile(
+            r"\b(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+ago\b", re.IGNORECASE
+        ),
+    ),
+    ("weekend", re.compile(r"\b(?:last|over the|this past|at the) weekend\b", re.IGNORECASE)),
+    (
+        "offset",
+        re.compile(
+            r"\b(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>after|before)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "same",
+        re.compile(
+            r"\b(?:that|the same) (?:day|evening|night|morning|afternoon)\b"
+            r"|\bby (?:nightfall|evening|the evening|the afternoon|midday|noon)\b"
+            r"|\blater that day\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "recent",
         re.compile(
             r"\b(?:in|over) (?:the )?(?:recent|past|last) (?:few |two |three |"
@@ -93,6 +116,10 @@ _EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 #: years a weekday-and-day date may be placed in, when the text gives no year
 _YEAR_WINDOW = 30
 PRECISION_DAY, PRECISION_DAYS, PRECISION_WEEK, PRECISION_MONTH = 1, 2, 3, 4
+#: ``basis`` of "a day after X": the event X lies that many days from the sentence's own date
+OFFSET_BASIS = "offset:"
+#: ``basis`` of "that evening", "the same day": the date the text last gave
+SAME_DAY_BASIS = "same day as the date before"
 
 
 @dataclass(frozen=True)
@@ -202,6 +229,10 @@ def _absolute(m: re.Match[str], published: date) -> date | None:
     return d
 
 
+_NUMBER_WORDS = ["a", "one", "two", "three", "four", "five", "six", "seven"] + [
+    str(d) for d in range(10)
+]
+_NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven"])}
 _DAY_HEADS = [str(d) for d in range(1, 32)] + [f"0{d}" for d in range(1, 10)]
 _ON = [f"on {w}" for w in (*WEEKDAYS, *MONTHS, *_DAY_HEADS)]
 _EVENT_HEADS = {
@@ -221,6 +252,10 @@ _EVENT_HEADS = {
     "lastweek": ["late last", "early last", "last week"],
     "thisweek": ["earlier this", "late this", "early this"],
     "recent": [f"{a} {b}" for a in ("in", "over") for b in ("the", "recent", "past", "last")],
+    "ago": _NUMBER_WORDS,
+    "weekend": ["last", "over", "this", "at"],
+    "offset": _NUMBER_WORDS,
+    "same": ["that", "the same", "by", "later"],
 }
 _SCANNER = RowScanner([(pattern, _EVENT_HEADS[kind]) for kind, pattern in _EVENT_PATTERNS])
 
@@ -264,4 +299,19 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> DateFound | None:
         return DateFound(
             published - timedelta(days=2), PRECISION_DAYS, s, e, "'this week' = publication - 2"
         )
+    if kind in ("ago", "offset"):
+        word = m["n"].lower()
+        n = 1 if word == "a" else _NUMBERS.get(word, int(word) if word.isdigit() else 1)
+        if kind == "ago":
+            return DateFound(published - timedelta(days=n), PRECISION_DAY, s, e, f"{n} days ago")
+        sign = -1 if m["dir"].lower() == "after" else 1
+        # "a day after X": X happened a day before the sentence's date; the extractor anchors it
+        return DateFound(
+            published + timedelta(days=sign * n), PRECISION_DAY, s, e, f"{OFFSET_BASIS}{sign * n}"
+        )
+    if kind == "weekend":
+        sat = _latest_weekday(5, published - timedelta(days=1))
+        return DateFound(sat, PRECISION_DAYS, s, e, "'last weekend' = the Saturday before")
+    if kind == "same":
+        return DateFound(published, PRECISION_DAY, s, e, SAME_DAY_BASIS)
     return DateFound(published, PRECISION_DAYS, s, e, "'recent days' = publication")

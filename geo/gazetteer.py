@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import hashlib
 import math
 import os
+import pickle
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -39,7 +41,7 @@ import pandas as pd
 from geo import columns as C
 from geo.errors import GazetteerError
 from geo.normalize import key, name_keys, normalize, normalize_many, normalize_name
-from geo.romanize import roman_from_key, usable
+from geo.romanize import roman_from_key, roman_many, usable
 
 #: Determiners before a generic noun ("the highway", "its airport").
 GENERIC_DETERMINERS = ("the", "its", "their", "this", "that")
@@ -219,8 +221,7 @@ class Gazetteer:
         # romanisation keys: a fallback for spellings no alias lists (geo/romanize.py)
         folded = normalize_many([alias for _, alias in pairs], fold_spaced_articles=True)
         self._roman: dict[str, list[str]] = {}
-        for (pid, _), fk in zip(pairs, folded, strict=True):
-            rk = roman_from_key(fk)
+        for (pid, _), rk in zip(pairs, roman_many(folded), strict=True):
             if usable(rk):
                 owners = self._roman.setdefault(rk, [])
                 if pid not in owners:
@@ -707,12 +708,67 @@ def data_dir() -> Path:
     return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
 
 
+def gazetteer_cache_dir() -> Path:
+    """Where the built gazetteer is cached: ``$FRONTLINE_CACHE``, else the user's cache folder
+    (``$XDG_CACHE_HOME/frontline`` or ``~/.cache/frontline``)."""
+    env = os.environ.get("FRONTLINE_CACHE")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "frontline"
+
+
+def _cache_file(inputs: Sequence[Path]) -> Path:
+    """The cache file for these data files and this code: any change makes a new name."""
+    digest = hashlib.sha256()
+    for f in inputs:
+        digest.update(f.read_bytes() if f.exists() else b"-")
+    for module in ("gazetteer.py", "normalize.py", "romanize.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return gazetteer_cache_dir() / f"gazetteer-{digest.hexdigest()[:20]}.pickle"
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(path: str | None = None) -> Gazetteer:
-    """Load (once per path) the gazetteer from ``data/gazetteer.csv`` and ``data/m5.geojson``."""
+    """Load (once per path) the gazetteer from ``data/gazetteer.csv`` and ``data/m5.geojson``.
+
+    Building the matcher over ~11k places takes about two seconds; the built object is kept in
+    :func:`gazetteer_cache_dir` under a name that hashes the data files and the code, so later
+    processes load it in well under a second. A cache that cannot be read or written is
+    ignored (the gazetteer is then built).
+    """
+    base = Path(path) if path else data_dir() / "gazetteer.csv"
+    inputs = [base] + [
+        base.parent / n for n in ("m5.geojson", "not_places.csv", "roman_stopwords.txt")
+    ]
+    cached = _cache_file(inputs) if base.exists() else None
+    if cached is not None and cached.is_file():
+        try:
+            with cached.open("rb") as fh:
+                found = pickle.load(fh)  # written by this function only, in the user's cache
+            if isinstance(found, Gazetteer):
+                return found
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+    gaz = _build_gazetteer(base)
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(cached)
+            for old in cached.parent.glob("gazetteer-*.pickle"):
+                if old != cached:  # built from older data or code
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass
+    return gaz
+
+
+def _build_gazetteer(base: Path) -> Gazetteer:
     from geo import io
 
-    base = Path(path) if path else data_dir() / "gazetteer.csv"
     frame = io.read_gazetteer_csv(base)
     roads = io.read_road_waypoints(base.parent / "m5.geojson")
     blocked = io.read_not_places(base.parent / "not_places.csv")

@@ -48,20 +48,13 @@ _DIGRAPHS = [
 ]
 _DIGRAPH_RE = re.compile("|".join(re.escape(a) for a, _ in _DIGRAPHS))
 _DIGRAPH_MAP = dict(_DIGRAPHS)
+_ARTICLE_RE = re.compile(r"(?<![^ \n])(?:" + "|".join(sorted(_ARTICLES)) + r") (?=[^ \n])")
+_FINAL_H = re.compile(r"(?<=[aeiou])h(?![^ \n])")  # Hamah = Hama, Raqqah = Raqqa
+_INITIAL_VOWEL = re.compile(r"(?<![^ \n])[aeiou]")
 _VOWELS = re.compile(r"[aeiou]")
-_DOUBLE = re.compile(r"(.)\1+")
+_DOUBLE = re.compile(r"([^ \n])\1+")
 #: a key this short (letters) stands for too many places to be used
 MIN_KEY_LETTERS = 3
-
-
-def _word_key(word: str) -> str:
-    if not word.isascii():
-        return word  # Arabic script and others: the folded word is already the key
-    w = re.sub(r"(?<=[aeiou])h$", "", word)  # Hamah = Hama, Raqqah = Raqqa
-    w = _DIGRAPH_RE.sub(lambda m: _DIGRAPH_MAP[m.group(0)], w)
-    initial = "a" if w[:1] in "aeiou" else ""
-    w = initial + _VOWELS.sub("", w[1:] if initial else w)
-    return _DOUBLE.sub(r"\1", w)
 
 
 def roman_key(name: str) -> str:
@@ -72,9 +65,21 @@ def roman_key(name: str) -> str:
 
 def roman_from_key(folded: str) -> str:
     """:func:`roman_key` of a name already folded by :func:`geo.normalize.key`."""
-    words = folded.split()
-    words = [w for i, w in enumerate(words) if i == len(words) - 1 or w not in _ARTICLES]
-    return "".join(_word_key(w) for w in words)
+    return roman_many([folded])[0]
+
+
+def roman_many(folded: list[str]) -> list[str]:
+    """:func:`roman_from_key` of many folded names at once (a few regex passes in all)."""
+    if not folded:
+        return []
+    text = "\n".join(" ".join(f.replace("\n", " ").split()) for f in folded)
+    text = _ARTICLE_RE.sub("", text)
+    text = _FINAL_H.sub("", text)
+    text = _DIGRAPH_RE.sub(lambda m: _DIGRAPH_MAP[m.group(0)], text)
+    text = _INITIAL_VOWEL.sub("A", text)
+    text = _VOWELS.sub("", text).replace("A", "a")
+    text = _DOUBLE.sub(r"\1", text)
+    return text.replace(" ", "").split("\n")
 
 
 def usable(roman: str) -> bool:

@@ -311,6 +311,9 @@ def control_timeline(
 ) -> gpd.GeoDataFrame:
     """Control of every baseline place on every day from ``start`` to ``end`` (inclusive).
 
+    The long-tail villages of the gazetteer (:meth:`Gazetteer.minor`) are included only where a
+    claim names them.
+
     Parameters
     ----------
     claims : DataFrame or iterable of Claim
@@ -335,7 +338,11 @@ def control_timeline(
     gaz = gazetteer or load_gazetteer()
     frame = claims if isinstance(claims, pd.DataFrame) else claims_frame(claims)
     syndicated = dict(syndicated or {})
-    base = baseline[baseline[C.PLACE_ID].isin([p.place_id for p in gaz.places])]
+    # the long-tail villages (Who's On First localities) join the map only when a claim names
+    # them; the rest of the map is the cities500 settlements and the facilities
+    named = set(frame[C.PLACE_ID].dropna()) if len(frame) else set()
+    shown = [p.place_id for p in gaz.places if not gaz.minor(p.place_id) or p.place_id in named]
+    base = baseline[baseline[C.PLACE_ID].isin(shown)]
     evidence = expand_claims(frame, gaz, base[C.PLACE_ID])
     by_place: dict[str, list[dict[str, Any]]] = {}
     for rec in cast(list[dict[str, Any]], evidence.to_dict("records")):

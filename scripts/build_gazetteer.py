@@ -671,15 +671,15 @@ def write_roman_stopwords(rows: list[dict[str, Any]], english: frozenset[str], p
     """English words whose romanisation key is some place's key ("Army" ~ a village "Arma"):
     the gazetteer never resolves them by key alone (geo/romanize.py)."""
     from geo.normalize import normalize_many
-    from geo.romanize import roman_from_key, usable
+    from geo.romanize import roman_many, usable
 
     names = [a for r in rows for a in [r["name"], *r["aliases"].split("|")] if a]
-    keys = {roman_from_key(k) for k in normalize_many(names, fold_spaced_articles=True)}
-    alias_words = {k for k in normalize_many(names)}
+    keys = set(roman_many(normalize_many(names, fold_spaced_articles=True)))
+    alias_words = set(normalize_many(names))
     words = sorted(w for w in english if len(w) >= 3)
     hits = [
         w
-        for w, rk in zip(words, (roman_from_key(k) for k in normalize_many(words)), strict=True)
+        for w, rk in zip(words, roman_many(normalize_many(words)), strict=True)
         if usable(rk) and rk in keys and w not in alias_words
     ]
     path.write_text(
