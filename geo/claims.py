@@ -246,7 +246,12 @@ _HISTORY_FRONTED = re.compile(  # "The 2016 battle …", "In 2016, …", "Back i
 _BLOCKED_BEFORE = re.compile(
     r"(?:\bif\b[^,.;]{0,60}|\b(?:"
     + "|".join(p.pattern for p in LEXICON.cues["block"])
-    + r")\s+(?:\w+\s+)?|n['’]t\s+(?:\w+\s+)?)$",
+    + r")\s+(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:" + "|".join(p.pattern for p in LEXICON.cues["negation"]) + r")\s+(?:\w+\s+)?$|"
+    r"n['’]t\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 _SPEECH = LEXICON.cue_regex("speech")
@@ -273,7 +278,11 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 #: a relative clause between a subject and its predicate: "Hass, which the regime had seized,"
-_RELATIVE_CLAUSE = re.compile(r"^\s*,\s*(?:which|who|that)\b[^,;]*,\s*|\s[–—]\s*$")
+_RELATIVE_CLAUSE = re.compile(
+    r"^\s*,\s*(?:which|who|that|a|an|the)\b[^,;]*,\s*|\s[–—]\s*$|^\s*\([^()]*\)\s*"
+)
+#: "Albu Kamal in Deir ez-Zor": the second place only locates the first
+_LOCATOR = re.compile(r"\s*,?\s+(?:in|of|near)\s+(?:the\s+)?$", re.IGNORECASE)
 #: a date fronting its sentence: "On Friday, as …", "Late on Saturday the army …"
 _FRONTED_DATE = re.compile(r"\W*(?:(?:late|early|later|earlier|by|since|until)\s+)?(?:on\s+)?$", re.I)
 #: a line that is a date and nothing else ("Thursday 28 November 2024"), or a paragraph that
@@ -420,6 +429,7 @@ class _Draft:
     static: bool
     sentence: tuple[int, int]
     trigger: tuple[int, int]
+    negated: bool = False
 
 
 class _Extractor:
@@ -546,9 +556,17 @@ class _Extractor:
             action, form, static_row, row_actor = _TRIGGERS[idx]
             t0, t1 = m.start(), m.end()
             window = self.work[max(s, t0 - 70) : t0]
-            if _maybe_blocked(window) and _BLOCKED_BEFORE.search(window):
-                continue
+            negated = False
+            if _maybe_blocked(window):
+                if _BLOCKED_BEFORE.search(window):
+                    covered = self._cover_nested(m.end(), e)  # "to repel the attack on X"
+                    continue
+                negated = _NEGATED_BEFORE.search(window) is not None
             new = self._trigger(action, form, static_row, row_actor, m, s, e, places, actors)
+            if negated:  # "Hama has not fallen": a denial of the claim, never a capture
+                new = [replace(d, negated=True) for d in new if d.place is not None]
+                if not new:
+                    covered = self._cover_nested(m.end(), e)
             if form == "push" and new:
                 covered = max(d.end for d in new)
             drafts += new
@@ -633,6 +651,16 @@ class _Extractor:
         if drafts:
             self.last_actor = actor
         return drafts
+
+    def _cover_nested(self, t1: int, e: int) -> int:
+        """End of a trigger nested right after ``t1`` ("repel | the attack on X"), so that a
+        blocked or denied trigger does not leave its object to the nested one."""
+        i = bisect.bisect_left(self._trigger_starts, t1)
+        if i < len(self.triggers):
+            nxt = self.triggers[i][1]
+            if nxt.start() - t1 <= 15 and nxt.end() <= e:
+                return nxt.end()
+        return t1
 
     # -- places --
     def _objects(
@@ -736,8 +764,11 @@ class _Extractor:
         before = [p for p in places if p.end <= t0]
         if not before:
             return []
+        gap_start = before[-1].end
+        if len(before) > 1 and _LOCATOR.fullmatch(self.work[before[-2].end : before[-1].start]):
+            before = before[:-1]  # "Albu Kamal in Deir ez-Zor are …": the subject is the first
         p = before[-1]
-        gap = _RELATIVE_CLAUSE.sub(" ", self.work[p.end : t0]).lower()
+        gap = _RELATIVE_CLAUSE.sub(" ", self.work[gap_start:t0]).lower()
         words = re.findall(r"[\w’']+", gap)
         if len(words) > 8 or any(w not in _SUBJECT_FILLER for w in words) or ";" in gap:
             return []
@@ -820,6 +851,8 @@ class _Extractor:
             main = [a for a in actors if a.start >= t1]  # "After seizing X, the rebels …"
             if main:
                 return self._resolve_actor(main[0].actor)
+        if form == "subj" and action in ("captured", "entered"):
+            return self._resolve_actor("ref")  # "Saraqib fell on Friday": the attacker of the text
         return None
 
     def _resolve_actor(self, actor: str) -> str | None:
@@ -924,8 +957,10 @@ class _Extractor:
         according = list(_ACCORDING.finditer(sentence))
         quoted = _quoted_spans(sentence, s)
 
+        corrected = _CORRECTION.search(sentence) is not None
+
         def status(d: _Draft) -> str:
-            if denied:
+            if denied or d.negated or corrected:
                 return "denied"
             if (
                 d.static
@@ -948,6 +983,8 @@ class _Extractor:
                 return "claimed"
             return "reported"  # "took X and claimed to have entered Y": X is the outlet's
 
+        if corrected and not speech and not according:
+            claimant = REPORTER  # the outlet corrects itself: "earlier reports … were wrong"
         return status, claimant
 
     def _adjectival_trigger(self, d: _Draft) -> bool:
@@ -1054,7 +1091,7 @@ class _Extractor:
         return name
 
 
-_BLOCK_WORDS = LEXICON.cue_heads("block") | {"if", "to", "time"}
+_BLOCK_WORDS = LEXICON.cue_heads("block") | LEXICON.cue_heads("negation") | {"if", "to", "time"}
 
 
 def _relative_basis(d: DateFound) -> bool:
@@ -1091,7 +1128,7 @@ def _gap_ok(gap: str, filler: frozenset[str], need_prep: bool) -> bool:
     words = [w.lower().replace("’", "'") for w in re.findall(r"[\w’'-]+", gap)]
     if len(words) > 9:
         return False
-    if any(w not in filler for w in words):
+    if any(w not in filler and not w.isdigit() for w in words):
         return False
     return not need_prep or any(w in _LOCATIVE_PREPS for w in words) or not words
 

@@ -57,7 +57,8 @@ CUE_KINDS = (
     "according",  # "according to X"
     "unconfirmed",  # hedges: the sentence's claims are claimed
     "denial",  # the sentence denies (the claim or the previous claimed one)
-    "block",  # words just before a trigger that make it no claim (modal, negation, purpose)
+    "block",  # words just before a trigger that make it no claim (modal, purpose, vow)
+    "negation",  # words just before a trigger that deny it ("has not fallen"): `denied`
     "correction",  # "earlier reports that X had fallen were wrong"
 )
 EXTENTS = ("all", "most", "part", "outskirts")
