@@ -255,6 +255,12 @@ _NEGATED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SPEECH = LEXICON.cue_regex("speech")
+#: a denial that judges what stands before it: "… are lies", "… were untrue"
+_VERDICT = re.compile(
+    r"\b(?:were|was|are|is)\s+(?:untrue|false|baseless|fabricated|lies|wrong|unfounded"
+    r"|incorrect|not true)\b",
+    re.IGNORECASE,
+)
 _ACCORDING = LEXICON.cue_regex("according")
 _UNCONFIRMED = LEXICON.cue_regex("unconfirmed")
 _DENIAL = LEXICON.cue_regex("denial")
@@ -951,7 +957,21 @@ class _Extractor:
     def _status(self, s: int, e: int, drafts: list[_Draft]) -> tuple[Any, str]:
         sentence = self.work[s:e]
         claimant = self._claimant(s, e)
-        denied = _hinted(sentence, _DENIAL_HINTS) and bool(_DENIAL.search(sentence))
+        denials = list(_DENIAL.finditer(sentence)) if _hinted(sentence, _DENIAL_HINTS) else []
+
+        def in_denial(d: _Draft) -> bool:
+            """A denial covers what follows it ("denied that rebels had entered X") and, as a
+            verdict ("the regime's claims of recapturing X are lies"), its own subject."""
+            at = d.trigger[0] - s
+            for m in denials:
+                if m.start() <= at:
+                    return True
+                if _VERDICT.match(m.group(0)) or _VERDICT.search(sentence, m.start(), m.end()):
+                    between = sentence[at : m.start()]
+                    if not re.search(r"[;:]|\bbut\b|[–—]", between):
+                        return True
+            return False
+
         unconfirmed = _hinted(sentence, _UNCONFIRMED_HINTS) and bool(_UNCONFIRMED.search(sentence))
         speech = list(_SPEECH.finditer(sentence))
         according = list(_ACCORDING.finditer(sentence))
@@ -960,7 +980,7 @@ class _Extractor:
         corrected = _CORRECTION.search(sentence) is not None
 
         def status(d: _Draft) -> str:
-            if denied or d.negated or corrected:
+            if d.negated or corrected or in_denial(d):
                 return "denied"
             if (
                 d.static
