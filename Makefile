@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: venv sysdeps run test bench lint gazetteer clean
+.PHONY: venv sysdeps run test bench eval lint gazetteer clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ test: venv sysdeps
 
 bench: venv
 	$(BIN)/python -m benchmarks
+
+# Extraction accuracy against gold: the seeds, then the 120-passage development corpus.
+eval: venv
+	$(BIN)/frontline evaluate --seeds
+	$(BIN)/frontline evaluate tests/data/corpus/dev.jsonl
 
 lint: venv
 	$(BIN)/ruff check geo tests scripts benchmarks streamlit_app.py

@@ -191,6 +191,8 @@ _LOCATIVE_PREPS = _WORDS["locative_preps"]
 _LOCATIVE_FILLER = _OBJECT_FILLER | _LOCATIVE_PREPS | _WORDS["locative_filler"]
 _COORDINATION_FILLER = _WORDS["coordination_filler"]
 _SUBJECT_FILLER = _WORDS["subject_filler"]
+_PLACE_HEAD_WORDS = _WORDS["place_head"]
+_LIST_PREPS = frozenset({"in", "around", "near", "north", "south", "east", "west", "of"})
 _CONJUNCTION = re.compile(r"^[\s,]*(?:(?:and|or|as well as|plus)\b|,)[\s,]*", re.IGNORECASE)
 _ALSO_KNOWN = re.compile(r"^[\s,]*(?:also known as|known as|or)\s+(?:the\s+)?$", re.IGNORECASE)
 _DIRECTIONAL = re.compile(
@@ -209,7 +211,17 @@ def _coordinated(gap: str) -> bool:
     if not m or re.search(r"[;.!?]", gap):
         return False
     words = [w.lower() for w in re.findall(r"[\w’'-]+", gap[m.end() :])]
-    return len(words) <= 6 and all(w in _COORDINATION_FILLER for w in words)
+    if len(words) > 6:
+        return False
+    for i, w in enumerate(words):
+        if w in _COORDINATION_FILLER:
+            continue
+        # "and towns in the countryside north of X": a preposition after a place noun leads on;
+        # after a name it only locates ("Sanamayn, near Damascus")
+        if w in _LIST_PREPS and any(v in _PLACE_HEAD_WORDS for v in words[:i]):
+            continue
+        return False
+    return True
 
 
 _PLACE_HEADS = "|".join(
@@ -224,6 +236,10 @@ _GENERIC_PLACE = re.compile(  # used with .match(text, pos): no ^ anchor
     rf"(?P<noun>{_PLACE_HEADS})\b"
     r"(?!\s+of\s+(?:the\s+)?[A-Z])",  # "the town of Morek" names its town
     re.IGNORECASE,
+)
+#: a nominal trigger ("the fall of", "the capture of"): its actor may go unnamed
+_NOMINAL = re.compile(
+    r"\b(?:capture|fall|takeover|seizure|liberation|loss|recapture|entry|incursion)\s+(?:of|into)$"
 )
 _SETTLEMENT_OR_FACILITY = frozenset({"city", "town", "village", "neighbourhood", "facility"})
 _NULL_PLACE_ACTIONS = frozenset({"captured", "recaptured", "withdrew", "entered"})
@@ -240,7 +256,8 @@ _HISTORY = re.compile(
     re.IGNORECASE,
 )
 _HISTORY_FRONTED = re.compile(  # "The 2016 battle …", "In 2016, …", "Back in 2012 …"
-    r"\W*(?:The|In|By|During|Until|Back in|In early|In late|In mid-?)\s+(?:\w+\s+)?"
+    r"\W*(?:The|In|By|During|Until|Back in|In early|In late|In mid-?|After|Before|Since"
+    r"|Following)\s+(?:the\s+)?(?:\w+\s+)?"
     r"(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b"
 )
 _BLOCKED_BEFORE = re.compile(
@@ -857,8 +874,9 @@ class _Extractor:
             main = [a for a in actors if a.start >= t1]  # "After seizing X, the rebels …"
             if main:
                 return self._resolve_actor(main[0].actor)
-        if form == "subj" and action in ("captured", "entered"):
-            return self._resolve_actor("ref")  # "Saraqib fell on Friday": the attacker of the text
+        if (form == "subj" and action in ("captured", "entered")) or _NOMINAL.search(word):
+            # "Saraqib fell on Friday", "the capture of Saraqib": the attacker of the text
+            return self._resolve_actor("ref")
         return None
 
     def _resolve_actor(self, actor: str) -> str | None:
@@ -1003,7 +1021,7 @@ class _Extractor:
                 return "claimed"
             return "reported"  # "took X and claimed to have entered Y": X is the outlet's
 
-        if corrected and not speech and not according:
+        if corrected:
             claimant = REPORTER  # the outlet corrects itself: "earlier reports … were wrong"
         return status, claimant
 

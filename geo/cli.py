@@ -301,8 +301,6 @@ def cmd_gazetteer_resolve(args: argparse.Namespace, out: TextIO, err: TextIO) ->
 
 def cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``frontline evaluate``: claims and mentions scored against gold, errors listed."""
-    from pathlib import Path
-
     from geo.evaluate import DEFAULT_SEED_GOLD, evaluate, read_passages, read_seed_gold
 
     if args.seeds:
@@ -317,7 +315,7 @@ def cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.json:
         _emit({"gold": label, "passages": len(passages), **report.summary()}, out)
         return EXIT_OK
-    out.write(f"== {label}: {len(passages)} passages, {Path(label).name}\n")
+    out.write(f"== {label}: {len(passages)} passages\n")
     for line in report.lines(errors=not args.quiet):
         out.write(line + "\n")
     return EXIT_OK

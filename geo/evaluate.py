@@ -151,32 +151,34 @@ class Report:
         }
 
     def lines(self, *, errors: bool = True) -> list[str]:
-        out = [
-            f"claims: {self.claims}",
+        """The report: every error (unless ``errors`` is false), then the numbers, last."""
+        out: list[str] = []
+        if errors:
+            for title, items in (
+                ("misses", self.misses),
+                ("false positives", self.false_positives),
+                ("matched with the wrong status", self.wrong_status),
+            ):
+                out.append(f"{title} ({len(items)}):")
+                out += [f"  {m}" for m in items]
+        out.append("recall per action:")
+        for action, s in sorted(self.per_action.items()):
+            out.append(f"  {action:<15} R {s.recall:.3f}  ({s.tp}/{s.tp + s.fn})  fp {s.fp}")
+        out.append("recall per trap word:")
+        for word, s in sorted(self.per_trap.items()):
+            out.append(f"  {word:<15} R {s.recall:.3f}  P {s.precision:.3f}  ({s.tp}/{s.tp + s.fn})")
+        out += [
+            f"mention recall: {self.mention_recall:.3f} ({self.mention_found}/{self.mention_total})",
+            f"gold claims whose place the gazetteer cannot resolve (so cannot match): "
+            f"{self.unresolved_gold}",
             f"on {self.matched} matched claims: status {self.share(self.status_ok):.3f}  "
             f"extent {self.share(self.extent_ok):.3f}",
             f"event date {self.pair_share(self.date_pairs):.3f} (of {self.date_pairs[0]} claims "
             f"found with place, actor and action right); actor "
             f"{self.pair_share(self.actor_pairs):.3f} (of {self.actor_pairs[0]} found with place, "
             "action and date right)",
-            f"mention recall: {self.mention_recall:.3f} "
-            f"({self.mention_found}/{self.mention_total})",
-            f"gold claims whose place the gazetteer cannot resolve (so cannot match): "
-            f"{self.unresolved_gold}",
-            "recall per action:",
+            f"claims: {self.claims}",
         ]
-        for action, s in sorted(self.per_action.items()):
-            out.append(f"  {action:<15} R {s.recall:.3f}  ({s.tp}/{s.tp + s.fn})  fp {s.fp}")
-        out.append("recall per trap word:")
-        for word, s in sorted(self.per_trap.items()):
-            out.append(f"  {word:<15} R {s.recall:.3f}  P {s.precision:.3f}  ({s.tp}/{s.tp + s.fn})")
-        if errors:
-            out.append(f"misses ({len(self.misses)}):")
-            out += [f"  {m}" for m in self.misses]
-            out.append(f"false positives ({len(self.false_positives)}):")
-            out += [f"  {m}" for m in self.false_positives]
-            out.append(f"matched with the wrong status ({len(self.wrong_status)}):")
-            out += [f"  {m}" for m in self.wrong_status]
         return out
 
 

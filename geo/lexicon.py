@@ -207,7 +207,7 @@ class _Parser:
             return regex + ")", {_first_word(f) for f in forms}, False
         if not re.search(r"\w", tok):
             raise _Syntax(f"not a word: {tok!r}")
-        word = re.escape(tok).replace("'", "['’]").replace("’", "['’]")
+        word = re.sub(r"\\?['’‘]", "['’‘]", re.escape(tok))  # any apostrophe
         return word, {_first_word(tok)}, False
 
 

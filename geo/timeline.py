@@ -109,11 +109,10 @@ def expand_claims(
             rows.append(rec | {"target": pid, "derived": False})
             continue
         kind = rec[C.PLACE_TYPE]
-        whole = (
-            rec["extent"] in ("all", "most")
-            or rec["extent"] is None
-            or (isinstance(rec["extent"], float) and np.isnan(rec["extent"]))
-        )
+        # an area claim flips only what it clearly covers: "all of Idlib province", "most of";
+        # a bare mention ("the rebel-held enclave of Idlib", "Aleppo province, which the
+        # government controls") describes, it does not move every village of the area
+        whole = rec["extent"] in ("all", "most")
         if kind not in ("governorate", "countryside") or not whole:
             continue
         if rec["action"] not in ("captured", "recaptured", "withdrew"):

@@ -587,6 +587,13 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
 
     rows.sort(key=lambda r: r["place_id"])
     for r in rows:
+        if r["place_type"] == "facility":  # "Kuweires air base" is also written "airbase"
+            names = [r["name"], *r["aliases"]]
+            r["aliases"] = dedupe(
+                r["aliases"]
+                + [re.sub(r"(?i)\bair base\b", "airbase", a) for a in names]
+                + [re.sub(r"(?i)\bairbase\b", "air base", a) for a in names]
+            )
         r["aliases"] = "|".join(a for a in r["aliases"] if a != r["name"])
 
     # --- geometry files --------------------------------------------------------------------------
