@@ -929,12 +929,24 @@ class _Extractor:
         hi = bisect.bisect_left(self._date_starts, e)
         in_sentence = [d for d in self.dates[lo:hi] if d.end <= e]
         plain = [d for d in in_sentence if not _relative_basis(d)]
-        inside = [d for d in plain if clause[0] <= d.start and d.end <= clause[1]]
+        offsets = [d for d in in_sentence if d.basis.startswith(OFFSET_BASIS)]
+
+        def across_offset(d: DateFound) -> bool:  # "on Saturday, a day after | they seized X"
+            return any(
+                (d.end <= o.start and o.end <= q0) or (q1 <= o.start and o.end <= d.start)
+                for o in offsets
+            )
+
+        inside = [
+            d
+            for d in plain
+            if clause[0] <= d.start and d.end <= clause[1] and not across_offset(d)
+        ]
         if inside:
             return min(inside, key=lambda d: min(abs(d.start - q1), abs(d.end - q0)))
-        offsets = [d for d in in_sentence if d.basis.startswith(OFFSET_BASIS) and d.end <= q0]
-        if offsets:
-            off = offsets[-1]
+        before = [o for o in offsets if o.end <= q0]
+        if before:
+            off = before[-1]
             others = [d for d in plain if d.end <= off.start]
             anchor = others[-1].value if others else (self.header or self.published)
             days = int(off.basis[len(OFFSET_BASIS) :])

@@ -66,11 +66,14 @@ _CAPITAL_RUN = re.compile(
 )
 _WORD = re.compile(r"[^\W_][\w'’‘]*")
 #: what may stand before a name in a list or after a place noun ("the villages of X, Y and Z")
-_LIST_CUE = re.compile(
-    r"(?:\b(?:towns?|villages?|cities|city|hamlets?|localities|areas?|districts?"
-    r"|neighbou?rhoods?|suburbs?)\s+(?:of\s+)?(?:the\s+)?|,\s*|\band\s+|\bthen\s+)$",
+#: a place noun before a name: "the villages of X", "the town of X"
+_PLACE_NOUN_CUE = re.compile(
+    r"\b(?:towns?|villages?|cities|city|hamlets?|localities|areas?|districts?|neighbou?rhoods?"
+    r"|suburbs?)\s+(?:of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: a list separator: the name goes on a list of places ("X, Y and Z")
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?)$")
 _CASE_ANY, _CASE_PROPER, _CASE_EXACT = 0, 1, 2
 #: ``source`` of the long-tail localities (scripts/build_gazetteer.py): "minor" villages
 LOCALITY_SOURCE = "via Who's On First"
@@ -153,11 +156,25 @@ def _case_mode(alias: str) -> int:
     return _CASE_ANY  # common-noun phrases written lower-case in the gazetteer
 
 
-def _case_ok(mode: int, alias_letters: str, surface: str) -> bool:
+def _tail_upper(name: str) -> bool:
+    """Does the last word of ``name`` start with a capital ("Al Seen", not "Hama province")?"""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in _GENERIC_TAILS]
+    return bool(words) and words[-1][0].isupper()
+
+
+#: nouns that end a place name in either case ("Idlib City" = "Idlib city")
+_GENERIC_TAILS = frozenset(
+    "city town village province governorate district region countryside area airport base "
+    "airbase crossing camp dam bridge square prison hospital academy college zone".split()
+)
+
+
+def _case_ok(mode: int, alias_letters: str, surface: str, tail_upper: bool = False) -> bool:
     if mode == _CASE_ANY:
         return True
     if mode == _CASE_PROPER:
-        return any(c.isupper() for c in surface)
+        # a proper name is capitalised; one whose last word is ("Al Seen") is so in the text
+        return any(c.isupper() for c in surface) and (not tail_upper or _tail_upper(surface))
     return "".join(c for c in surface if c.isalpha()) == alias_letters
 
 
@@ -239,6 +256,7 @@ class Gazetteer:
         self._entries: list[_Entry] = []
         self._keys: dict[str, int] = {}
         self._alias_letters: dict[tuple[int, str], str] = {}
+        self._tail_upper: set[tuple[int, str]] = set()
         self._build_matcher()
 
     # --- construction --------------------------------------------------------------------
@@ -300,6 +318,8 @@ class Gazetteer:
                 if all(p != place_id for p, _ in entry.places):
                     entry.places.append((place_id, mode))
                     self._alias_letters[(self._keys[k], place_id)] = letters
+                    if _tail_upper(alias):
+                        self._tail_upper.add((self._keys[k], place_id))
         for entry in self._entries:
             entry.places.sort(key=lambda pm: self._priority(pm[0]))
         for phrase in self._blocked:
@@ -449,7 +469,12 @@ class Gazetteer:
             ok = [
                 p
                 for p, mode in entry.places
-                if _case_ok(mode, self._alias_letters[(entry_idx, p)], surface)
+                if _case_ok(
+                    mode,
+                    self._alias_letters[(entry_idx, p)],
+                    surface,
+                    (entry_idx, p) in self._tail_upper,
+                )
             ]
             if ok or not entry.places:  # a blocked phrase still claims its span
                 spans.append((o_start, o_end, entry_idx, ok))
@@ -514,14 +539,16 @@ class Gazetteer:
         and after no list or place cue, or that look like part of a person's name
         ("Bashar al-Assad", "President Bashar")."""
         region = self._region(found)
+        ends = {m.end for m in found if m.place_id and not self.minor(m.place_id)}
         out = []
-        for m in found:
+        for m in sorted(found, key=lambda m: m.start):
             if m.place_id and self.minor(m.place_id):
                 if _person_like(text, m.start, m.end):
                     continue
-                cue = _LIST_CUE.search(text, max(0, m.start - 40), m.start) is not None
-                if not cue and self._places[m.place_id].admin1 not in region:
+                in_region = self._places[m.place_id].admin1 in region
+                if not in_region and not _cued(text, m.start, ends):
                     continue
+            ends.add(m.end)
             out.append(m)
         return out
 
@@ -532,6 +559,7 @@ class Gazetteer:
         picks one place: the only place with that key, in a governorate the article names or
         after a list or place cue; or the only one of several in such a governorate."""
         region = self._region(found)
+        ends = {m.end for m in found if m.place_id}
         out: list[Mention] = []
         for run in _CAPITAL_RUN.finditer(text):
             if 1 in occupied[run.start() : run.end()]:
@@ -542,8 +570,9 @@ class Gazetteer:
                 hit = None
                 for j in range(len(words), i, -1):  # longest window first
                     a, b = words[i][0], words[j - 1][1]
-                    hit = self._roman_hit(text, a, b, region)
+                    hit = self._roman_hit(text, a, b, region, ends)
                     if hit:
+                        ends.add(b)
                         out.append(self._mention(text, a, b, hit, article))
                         occupied[a:b] = b"\x01" * (b - a)
                         i = j
@@ -552,7 +581,9 @@ class Gazetteer:
                     i += 1
         return out
 
-    def _roman_hit(self, text: str, a: int, b: int, region: set[str]) -> str | None:
+    def _roman_hit(
+        self, text: str, a: int, b: int, region: set[str], ends: set[int]
+    ) -> str | None:
         surface = text[a:b]
         words = [w.lower() for w in _WORD.findall(surface)]
         if all(w in self._roman_stop or len(w) <= 2 for w in words):
@@ -566,8 +597,7 @@ class Gazetteer:
             return None
         local = [p for p in owners if self._places[p].admin1 in region]
         if len(owners) == 1:
-            cue = _LIST_CUE.search(text, max(0, a - 40), a) is not None
-            return owners[0] if local or cue else None
+            return owners[0] if local or _cued(text, a, ends) else None
         return local[0] if len(local) == 1 else None
 
     def _resolve_generics(
@@ -658,7 +688,13 @@ class Gazetteer:
         return pd.DataFrame([m.as_json() for m in mentions], columns=list(C.MENTION_FIELDS))
 
 
-_NAME_NEIGHBOUR = re.compile(r"[A-Z][a-z]")
+def _cued(text: str, start: int, ends: set[int]) -> bool:
+    """Does a place noun ("the villages of") stand before ``start``, or a list separator right
+    after a place (``ends``: where places found so far end)?"""
+    if _PLACE_NOUN_CUE.search(text, max(0, start - 40), start):
+        return True
+    sep = _LIST_SEP.search(text, max(0, start - 16), start)
+    return sep is not None and sep.start() in ends
 
 
 def _person_like(text: str, start: int, end: int) -> bool:

@@ -228,6 +228,7 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
         return best if gov_shapes[best].distance(pt) < 0.1 else C.SYRIA
 
     rows: list[dict[str, Any]] = []
+    english = english_words()
     # --- GeoNames settlements ---------------------------------------------------------------
     for c in cities:
         sup = by_gid.get(int(c["geonameid"]), {})
@@ -235,7 +236,7 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
         extra = sup.get("aliases", "").split("|") if sup.get("aliases") else []
         removed = {a[1:] for a in extra if a.startswith("-")}
         aliases = [c["name"], fold(c["name"])] + [
-            a for a in c["alternatenames"] if keep_alternate(a)
+            a for a in c["alternatenames"] if keep_alternate(a) and not is_english_word(a, english)
         ]
         aliases = [
             a
@@ -266,7 +267,6 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
 
     # --- Who's On First localities (GeoNames populated places, village level) -----------------
     known_gids = {r["geonames_id"] for r in rows}
-    english = english_words()
     at_point = {(round(float(r["lat"]), 3), round(float(r["lon"]), 3)): r for r in rows}
     for loc in read_localities(geodata / "sy_localities_wof_geonames.csv"):
         gid = int(loc["geonameid"]) if loc["geonameid"] else ""
