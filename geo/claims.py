@@ -237,6 +237,11 @@ _GENERIC_PLACE = re.compile(  # used with .match(text, pos): no ^ anchor
     r"(?!\s+of\s+(?:the\s+)?[A-Z])",  # "the town of Morek" names its town
     re.IGNORECASE,
 )
+#: a preposition before an actor term: the actor is not the subject ("from regime forces")
+_OBLIQUE = re.compile(
+    r"\b(?:from|against|with|between|among|than|versus|vs)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: a nominal trigger ("the fall of", "the capture of"): its actor may go unnamed
 _NOMINAL = re.compile(
     r"\b(?:capture|fall|takeover|seizure|liberation|loss|recapture|entry|incursion)\s+(?:of|into)$"
@@ -746,7 +751,18 @@ class _Extractor:
         return out
 
     def _possessive(self, p: Mention) -> bool:
-        return self.work.startswith(("'s", "’s"), p.end) and p.place_type == "country"
+        """Is ``p`` an owner, not an object: "Syria's largest city Aleppo", "Aleppo's
+        international airport" (a facility of it follows)?"""
+        if not self.work.startswith(("'s", "’s"), p.end):
+            return False
+        if p.place_type == "country":
+            return True
+        i = bisect.bisect_right(self._place_starts, p.end)
+        return (
+            i < len(self.places)
+            and self.places[i].place_type == "facility"
+            and self.places[i].start - p.end <= 30
+        )
 
     def _gap(self, a: int, b: int) -> str:
         chars = list(self.work[a:b])
@@ -865,8 +881,11 @@ class _Extractor:
         window = self.work[s:t0]
         blanked = _PARENTHETICAL.sub(lambda x: " " * len(x.group(0)), window)
         before = [a for a in actors if a.end <= t0 and blanked[a.start - s : a.end - s].strip()]
-        if before:
-            return self._resolve_actor(before[-1].actor)
+        # the subject, not an actor inside a prepositional phrase ("took X from regime forces",
+        # "after government troops withdrew"), unless no other actor is there
+        subjects = [a for a in before if not _OBLIQUE.search(self.work, max(s, a.start - 12), a.start)]
+        if subjects or before:
+            return self._resolve_actor((subjects or before)[-1].actor)
         if (
             re.match(r"\W*(?:After|Before|While|Following|Since|Having|Despite)\b", self.work[s:t0])
             and len(self.work[s:t0]) < 40

@@ -60,9 +60,18 @@ def cmd_mentions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     gazetteer = load_gazetteer()
     failures: list[int] = []
     for article in _articles(args, err, failures):
-        for mention in gazetteer.find_mentions(article.text, article=article.name):
+        found = gazetteer.find_mentions(article.text, article=article.name)
+        for mention in found:
             _emit(mention.as_json(), out)
+        _warn_unresolved(article, found, err)
     return EXIT_PARTIAL if failures else EXIT_OK
+
+
+def _warn_unresolved(article: Any, mentions: Any, err: TextIO) -> None:
+    from geo.gazetteer import unresolved_warnings
+
+    for line in unresolved_warnings(article.path or article.name, article.text, mentions):
+        err.write(f"frontline: {line}\n")
 
 
 def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -78,13 +87,16 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         failures.append(1)
     gazetteer = load_gazetteer()
     for item in ready:
+        mentions = gazetteer.find_mentions(item.article.text, article=item.article.name)
         for claim in extract_claims(
             item.article.text,
             published=item.published,
             article=item.article.name,
             gazetteer=gazetteer,
+            mentions=mentions,
         ):
             _emit(claim.as_json(), out)
+        _warn_unresolved(item.article, mentions, err)
     return EXIT_PARTIAL if failures else EXIT_OK
 
 
@@ -321,6 +333,16 @@ def cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_gazetteer_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``frontline gazetteer suggest NAME``: nearest entries by key, with their distance."""
+    from geo.gazetteer import load_gazetteer
+
+    found = load_gazetteer().suggest(args.name, n=max(1, args.n))
+    for place, name_key, distance in found:
+        _emit({**place.as_json(), "key": name_key, "distance": distance}, out)
+    return EXIT_OK if found else EXIT_NOT_FOUND
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every sub-command."""
     parser = _Parser(prog="frontline", description="News articles to a dated front-line map.")
@@ -435,6 +457,10 @@ def build_parser() -> argparse.ArgumentParser:
     r = gsub.add_parser("resolve", help="resolve one place name")
     r.add_argument("name")
     r.set_defaults(func=cmd_gazetteer_resolve)
+    g2 = gsub.add_parser("suggest", help="the places whose names are nearest to NAME")
+    g2.add_argument("name")
+    g2.add_argument("-n", type=int, default=5, help="how many (default 5)")
+    g2.set_defaults(func=cmd_gazetteer_suggest)
     v = gsub.add_parser("validate", help="check a gazetteer CSV (default data/gazetteer.csv)")
     v.add_argument("path", nargs="?", default=None)
     v.set_defaults(func=cmd_gazetteer_validate)

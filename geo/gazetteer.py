@@ -44,7 +44,7 @@ from geo.normalize import key, name_keys, normalize, normalize_many, normalize_n
 from geo.romanize import roman_from_key, roman_many, usable
 
 #: Determiners before a generic noun ("the highway", "its airport").
-GENERIC_DETERMINERS = ("the", "its", "their", "this", "that")
+GENERIC_DETERMINERS = ("the", "its", "their", "this", "that", "s")  # "s": "Aleppo's airport"
 #: Generic road nouns; resolved from the places that follow them.
 ROAD_NOUNS = ("highway", "motorway", "road", "expressway")
 _LINK_WORDS = re.compile(
@@ -414,6 +414,21 @@ class Gazetteer:
             raise GazetteerError(f"unknown place: {name!r}{hint}")
         return place
 
+    def suggest(self, name: str, n: int = 5) -> list[tuple[Place, str, float]]:
+        """The places whose names are nearest to ``name``: (place, the name's key, distance),
+        distance 0 for the same key or the same romanisation key, else 1 - difflib's ratio."""
+        if not isinstance(name, str) or not name.strip() or len(name) > 200:
+            return []
+        k = key(name)
+        out: dict[str, tuple[Place, str, float]] = {}
+        for p in self.candidates(name) + self.roman_candidates(name):
+            out.setdefault(p.place_id, (p, k, 0.0))
+        for close in difflib.get_close_matches(k, list(self._keys), n=n * 3, cutoff=0.6):
+            ratio = difflib.SequenceMatcher(None, k, close).ratio()
+            for pid, _ in self._entries[self._keys[close]].places:
+                out.setdefault(pid, (self._places[pid], close, round(1 - ratio, 3)))
+        return sorted(out.values(), key=lambda t: (t[2], self._priority(t[0].place_id)))[:n]
+
     def nearest(self, lat: float, lon: float, k: int = 1) -> list[tuple[Place, float]]:
         """The ``k`` settlements nearest to (``lat``, ``lon``), with great-circle distance in m."""
         settlements = [
@@ -686,6 +701,16 @@ class Gazetteer:
     def mentions_frame(self, mentions: Iterable[Mention]) -> pd.DataFrame:
         """Mentions as a DataFrame with the DESIGN.md §4 columns."""
         return pd.DataFrame([m.as_json() for m in mentions], columns=list(C.MENTION_FIELDS))
+
+
+def unresolved_warnings(source: str, text: str, mentions: Iterable[Mention]) -> list[str]:
+    """``file:line: unresolved place "X"`` for every candidate name no entry matched."""
+    return [
+        f'{source}:{text.count(chr(10), 0, m.start) + 1}: unresolved place "{m.surface}" '
+        "(kept with place_id null)"
+        for m in mentions
+        if m.place_id is None
+    ]
 
 
 def _cued(text: str, start: int, ends: set[int]) -> bool:

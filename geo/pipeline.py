@@ -28,7 +28,7 @@ from geo.claims import claims_frame, extract_claims
 from geo.corpus import DatedArticle, prepare
 from geo.corridor import Corridor, make_corridor
 from geo.errors import ArticleError
-from geo.gazetteer import Gazetteer, data_dir, load_gazetteer
+from geo.gazetteer import Gazetteer, data_dir, load_gazetteer, unresolved_warnings
 from geo.timeline import control_timeline, default_range
 
 
@@ -295,13 +295,9 @@ def ingest(
         if item.article.name not in fresh_names:
             continue
         mentions = gaz.find_mentions(item.article.text, article=item.article.name)
-        for m in mentions:
-            if m.place_id is None:
-                line = item.article.text.count("\n", 0, m.start) + 1
-                warnings.append(
-                    f"{item.article.path or item.article.name}:{line}: unknown "
-                    f"place {m.surface!r} (kept with place_id null)"
-                )
+        warnings += unresolved_warnings(
+            item.article.path or item.article.name, item.article.text, mentions
+        )
         claims = extract_claims(
             item.article.text,
             published=item.published,

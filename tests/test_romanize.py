@@ -119,3 +119,35 @@ def test_no_false_places_in_generated_english(gazetteer):
         if m.place_id
     ]
     assert false == []
+
+
+def test_cli_suggest_lists_nearest_entries_with_distance():
+    import io as _io
+    import json
+
+    from geo.cli import main
+
+    out, err = _io.StringIO(), _io.StringIO()
+    assert main(["gazetteer", "suggest", "Khanaser", "-n", "3"], out, err) == 0
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert rows[0]["place_id"] == "khanasir" and rows[0]["distance"] == 0.0
+    assert len(rows) <= 3 and all(0.0 <= r["distance"] <= 1.0 for r in rows)
+    assert main(["gazetteer", "suggest", "Qqqqxz"], _io.StringIO(), _io.StringIO()) == 1
+
+
+def test_cli_reports_unresolved_names_by_file_and_line(tmp_path):
+    import io as _io
+    import json
+
+    from geo.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Fighting.\nRebels seized the village of Khirbet Zaqzouqa today.\n")
+    for command in ("mentions", "extract"):
+        out, err = _io.StringIO(), _io.StringIO()
+        assert main([command, "--published", "2024-12-01", str(article)], out, err) == 0
+        assert f'{article}:2: unresolved place "Khirbet Zaqzouqa"' in err.getvalue()
+    out = _io.StringIO()
+    main(["mentions", "--published", "2024-12-01", str(article)], out, _io.StringIO())
+    nulls = [r for r in map(json.loads, out.getvalue().splitlines()) if r["place_id"] is None]
+    assert [r["surface"] for r in nulls] == ["Khirbet Zaqzouqa"]

@@ -219,7 +219,7 @@ def test_bad_corpus_is_reported_and_the_rest_goes_through(db):
         ("nodate.txt", "no publication date"),
         ("manifest.csv:3", "bad date"),
         ("manifest.csv:5", "wrong number of fields"),
-        ("unknown_place.txt:3", "unknown place 'Khirbet Zaqzouqa'"),
+        ("unknown_place.txt:3", 'unresolved place "Khirbet Zaqzouqa"'),
     ]
     for where, why in expected:
         assert any(where in line and why in line for line in err.splitlines()), (where, err)
