@@ -53,6 +53,12 @@ _LINK_WORDS = re.compile(
 _GOVERNORATE_CUE = re.compile(
     r"(?:province|governorate|enclave|pocket)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
+#: "all of Idlib", "the whole of Daraa": the governorate, unless a city is said
+_WHOLE_CUE = re.compile(r"\b(?:all|whole|entirety|rest)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_CITY_AFTER = re.compile(
+    r"\s*(?:city\b|,\s*(?:Syria['’]s|the\s+country['’]s|its|the)\s+(?:\w+\s+){0,2}city\b)",
+    re.IGNORECASE,
+)
 _UNRESOLVED_CUE = re.compile(
     r"\b(?:town|city|village|district|neighbou?rhood|suburb|province|governorate|region|area)"
     r"\s+of\s+"
@@ -531,8 +537,14 @@ class Gazetteer:
             if len(ids) > 1:
                 place_id = max(ids, key=lambda p: (support[self._places[p].admin1], -ids.index(p)))
             gov = self._capital_of.get(place_id)
-            if gov and _GOVERNORATE_CUE.search(text[max(0, start - 40) : start]):
-                place_id = gov
+            if gov and (
+                _GOVERNORATE_CUE.search(text[max(0, start - 40) : start])
+                or (
+                    _WHOLE_CUE.search(text[max(0, start - 30) : start])
+                    and not _CITY_AFTER.match(text, end)
+                )
+            ):
+                place_id = gov  # "the province of Idlib", "all of Idlib" (not "all of Aleppo city")
             out.append(self._mention(text, start, end, place_id, article))
         return out
 
@@ -635,7 +647,7 @@ class Gazetteer:
             place_id = (
                 self._road_for(text, end, ordered, starts)
                 if noun in ROAD_NOUNS
-                else self._facility_for(noun, noun_start, ordered, starts)
+                else self._facility_for(text, noun, noun_start, ordered, starts)
             )
             if place_id is not None:
                 out.append(self._mention(text, noun_start, end, place_id, article))
@@ -661,23 +673,30 @@ class Gazetteer:
         return best
 
     def _facility_for(
-        self, noun: str, start: int, ordered: list[Mention], starts: list[int]
+        self, text: str, noun: str, start: int, ordered: list[Mention], starts: list[int]
     ) -> str | None:
+        """The facility of kind ``noun`` ("airport", "military academy") of a place named
+        before it in the same sentence: the place's own facility, or the one facility of that
+        kind in a governorate or countryside named there. Otherwise none: a bare "the airport"
+        is left unresolved rather than bound to some other city's airport."""
         kinds = self._facility_kinds.get(noun, [])
-        lo = bisect.bisect_left(starts, start - _GENERIC_WINDOW_CHARS)
+        sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+        lo = bisect.bisect_left(starts, max(sentence_start, start - _GENERIC_WINDOW_CHARS))
         hi = bisect.bisect_left(starts, start)
         for m in reversed(ordered[lo:hi]):
             if m.place_id is None or m.end > start:
                 continue
             here = self._places[m.place_id]
-            for fid in kinds:
-                f = self._places[fid]
-                if fid == m.place_id:
-                    continue
-                if f.parent_id == m.place_id or (
-                    here.admin1 == f.admin1 and here.place_type != "country"
-                ):
-                    return fid
+            # a facility or district named before stands for its city ("Sheikh Najjar … the
+            # military academy": the academy of Aleppo)
+            anchor = here.parent_id if here.place_type in ("facility", "neighbourhood") else None
+            own = [
+                fid for fid in kinds if self._places[fid].parent_id in (m.place_id, anchor)
+            ]
+            if here.place_type in ("governorate", "countryside"):
+                own = own or [fid for fid in kinds if self._places[fid].admin1 == here.admin1]
+            if len(own) == 1:
+                return own[0]
         return None
 
     def _unresolved(self, text: str, occupied: bytearray, article: str) -> list[Mention]:

@@ -178,15 +178,47 @@ def dedupe(items: list[str]) -> list[str]:
     return out
 
 
-def sector_point(area: Any, origin: Point, angle: float, half_width: float) -> Point:
-    """Representative point of the part of ``area`` (metric) within a compass sector."""
+#: acronyms reporters use for the compass regions of Syria
+REGION_ACRONYMS = {"northeast": ["NES", "NE Syria"], "northwest": ["NWS", "NW Syria"]}
+
+
+def compass_variants(noun: str, adj: str) -> list[str]:
+    """ "north-west Syria", "north-western Syria", "NES" for the compound directions."""
+    if len(noun) <= 5:
+        return []
+    hyphen = f"{noun[:5]}-{noun[5:]}"
+    return [f"{hyphen} Syria", f"{hyphen}ern Syria", *REGION_ACRONYMS.get(noun, [])]
+
+
+def populated_point(
+    area: Any, settlements: Any, origin: Point, angle: float | None, half_width: float
+) -> Point:
+    """The settlement nearest the median of the settlements of ``area`` (metric) in a compass
+    sector seen from ``origin`` (``angle`` None: the whole area): a point in the populated part,
+    not in the desert that makes up most of some governorates. Falls back on the sector's
+    representative point where fewer than three settlements lie in it."""
+    part = area if angle is None else sector_area(area, origin, angle, half_width)
+    inside = [p for p in settlements if part.covers(p) and p.distance(origin) > 3000]
+    if len(inside) < 3:
+        return part.representative_point()
+    mx = float(np.median([p.x for p in inside]))
+    my = float(np.median([p.y for p in inside]))
+    return min(inside, key=lambda p: (p.x - mx) ** 2 + (p.y - my) ** 2)
+
+
+def sector_area(area: Any, origin: Point, angle: float, half_width: float) -> Any:
     steps = max(2, int(half_width * 2 / 5))
     ring = [origin.coords[0]]
     for i in range(steps + 1):
         a = math.radians(angle - half_width + 2 * half_width * i / steps)
         ring.append((origin.x + 2e6 * math.cos(a), origin.y + 2e6 * math.sin(a)))
     part = area.intersection(Polygon(ring)).difference(origin.buffer(3000))
-    return (part if not part.is_empty else area).representative_point()
+    return part if not part.is_empty else area
+
+
+def sector_point(area: Any, origin: Point, angle: float, half_width: float) -> Point:
+    """Representative point of the part of ``area`` (metric) within a compass sector."""
+    return sector_area(area, origin, angle, half_width).representative_point()
 
 
 def row(**values: Any) -> dict[str, Any]:
@@ -420,6 +452,11 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
             continue  # the countryside of Damascus is Rif Dimashq governorate
         area = transform(TO_UTM, gov_shapes[iso])
         origin = transform(TO_UTM, Point(cap["lon"], cap["lat"]))
+        settled = [
+            transform(TO_UTM, Point(r["lon"], r["lat"]))
+            for r in rows
+            if r["admin1"] == iso and r["place_type"] in ("city", "town", "village")
+        ]
         names = dedupe(
             [cap["name"]]
             + [
@@ -473,8 +510,9 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
             f"{base}-countryside",
             f"{cap['name']} countryside",
             plain,
-            area.representative_point(),
-            "the governorate outside its capital",
+            populated_point(area, settled, origin, None, 180),
+            "the governorate outside its capital; point: the settlement at the median of its "
+            "settlements",
         )
         for noun, adj, angle in DIRECTIONS:
             forms = []
@@ -499,8 +537,8 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
                 f"{adj}-{base}-countryside",
                 f"{adj} {cap['name']} countryside",
                 forms,
-                sector_point(area, origin, angle, 45),
-                f"sector {noun} of the capital (±45°)",
+                populated_point(area, settled, origin, angle, 45),
+                f"sector {noun} of the capital (±45°); point: the median settlement of the sector",
             )
         for i, (noun1, adj1, angle1) in enumerate(DIRECTIONS):
             noun2, adj2, _ = DIRECTIONS[(i + 1) % len(DIRECTIONS)]
@@ -521,8 +559,9 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
                 f"{adj1}-and-{adj2}-{base}-countryside",
                 f"{adj1} and {adj2} {cap['name']} countryside",
                 forms,
-                sector_point(area, origin, angle1 - 22.5, 67.5),
-                f"sectors {noun1} and {noun2} of the capital (±67.5°)",
+                populated_point(area, settled, origin, angle1 - 22.5, 67.5),
+                f"sectors {noun1} and {noun2} of the capital (±67.5°); point: the median "
+                "settlement of the sectors",
             )
 
     # --- compass regions of Syria -------------------------------------------------------------
@@ -536,11 +575,13 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
                 name=f"{adj} Syria",
                 aliases=[
                     f"{adj} Syria",
+                    f"{noun} Syria",
                     f"{noun} of Syria",
                     f"Syria's {noun}",
                     f"Syria's {adj} region",
                     f"{adj} part of Syria",
                     f"{adj} parts of Syria",
+                    *compass_variants(noun, adj),
                 ],
                 place_type="region",
                 lat=round(pt.y, 5),
