@@ -53,6 +53,19 @@ _LINK_WORDS = re.compile(
 _GOVERNORATE_CUE = re.compile(
     r"(?:province|governorate|enclave|pocket)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
+_NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
+#: after the name: "the Idlib front", "In Sweida, the Druze-majority province", "Idlib, Hama
+#: and Aleppo provinces"
+_GOVERNORATE_AFTER = re.compile(
+    r"\s+(?:front|axis|enclave|pocket|frontline|provinces|governorates)\b"
+    r"|\s*,\s*(?:the|a)\s+(?:[\w-]+\s+){0,3}(?:province|governorate)\b"
+    rf"|(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|&)\s+{_NAME}\s+(?:provinces|governorates)\b"
+    r"|\s+and\s+(?:the\s+)?[\w-]+\s+(?:provinces|governorates)\b"
+)
+#: before the name: "the provinces of Daraa and Sweida"
+_PROVINCES_OF = re.compile(
+    rf"\b(?:provinces|governorates)\s+of\s+(?:{_NAME}\s*,\s*)*(?:{_NAME},?\s+and\s+)?$"
+)
 #: "all of Idlib", "the whole of Daraa": the governorate, unless a city is said
 _WHOLE_CUE = re.compile(r"\b(?:all|whole|entirety|rest)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CITY_AFTER = re.compile(
@@ -539,6 +552,8 @@ class Gazetteer:
             gov = self._capital_of.get(place_id)
             if gov and (
                 _GOVERNORATE_CUE.search(text[max(0, start - 40) : start])
+                or _PROVINCES_OF.search(text[max(0, start - 60) : start])
+                or _GOVERNORATE_AFTER.match(text, end)
                 or (
                     _WHOLE_CUE.search(text[max(0, start - 30) : start])
                     and not _CITY_AFTER.match(text, end)

@@ -151,3 +151,48 @@ def test_cli_reports_unresolved_names_by_file_and_line(tmp_path):
     main(["mentions", "--published", "2024-12-01", str(article)], out, _io.StringIO())
     nulls = [r for r in map(json.loads, out.getvalue().splitlines()) if r["place_id"] is None]
     assert [r["surface"] for r in nulls] == ["Khirbet Zaqzouqa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rebels controlled all of Idlib by Sunday.", [("Idlib", "idlib-governorate")]),
+        ("Rebels now control almost all of Aleppo, Syria's second city.", [("Aleppo", "aleppo")]),
+        (
+            "They took the whole of Daraa and all of Suwayda.",
+            [("Daraa", "daraa-governorate"), ("Suwayda", "suwayda-governorate")],
+        ),
+        (
+            "Strikes hit Idlib, Hama and Aleppo provinces.",
+            [("Idlib", "idlib-governorate"), ("Hama", "hama-governorate"), ("Aleppo", "aleppo-governorate")],
+        ),
+        (
+            "Checkpoints in the provinces of Daraa and Sweida fell.",
+            [("Daraa", "daraa-governorate"), ("Sweida", "suwayda-governorate")],
+        ),
+        ("In Sweida, the Druze-majority province, it was calm.", [("Sweida", "suwayda-governorate")]),
+        ("Rebels seized Hama on Thursday.", [("Hama", "hama")]),  # the city by default
+        (
+            "Fighting in northwest Syria and north-west Syria spread to NES.",
+            [
+                ("northwest Syria", "northwestern-syria"),
+                ("north-west Syria", "northwestern-syria"),
+                ("NES", "northeastern-syria"),
+            ],
+        ),
+        ("the Shahba region north of Aleppo", [("Shahba region", "shahba-region"), ("Aleppo", "aleppo")]),
+        ("The airport was quiet. Rebels took the airport.", []),  # no place named: unresolved
+        ("Rebels entered Hama and seized its airport.", [("Hama", "hama"), ("airport", "hama-air-base")]),
+        ("In Idlib, the industrial zone was taken.", [("Idlib", "idlib")]),  # not Sheikh Najjar
+    ],
+)
+def test_senses(gazetteer, text, expected):
+    assert [(m.surface, m.place_id) for m in gazetteer.find_mentions(text) if m.place_id] == expected
+
+
+def test_countryside_points_lie_in_the_populated_part(gazetteer):
+    """"Homs countryside" lies within 30 km of Homs, not in the desert (it was 140 km out)."""
+    from geopy.distance import geodesic
+
+    homs, rural = gazetteer.place("homs"), gazetteer.place("homs-countryside")
+    assert geodesic((homs.lat, homs.lon), (rural.lat, rural.lon)).km < 30
