@@ -188,15 +188,6 @@ _GENERIC_TAILS = frozenset(
 )
 
 
-def _case_ok(mode: int, alias_letters: str, surface: str, tail_upper: bool = False) -> bool:
-    if mode == _CASE_ANY:
-        return True
-    if mode == _CASE_PROPER:
-        # a proper name is capitalised; one whose last word is ("Al Seen") is so in the text
-        return any(c.isupper() for c in surface) and (not tail_upper or _tail_upper(surface))
-    return "".join(c for c in surface if c.isalpha()) == alias_letters
-
-
 class Gazetteer:
     """Places and their aliases, with a one-pass mention matcher.
 
@@ -500,16 +491,25 @@ class Gazetteer:
             if entry.generic is not None:
                 generics.append((o_start, o_end, entry.generic))
                 continue
-            ok = [
-                p
-                for p, mode in entry.places
-                if _case_ok(
-                    mode,
-                    self._alias_letters[(entry_idx, p)],
-                    surface,
-                    (entry_idx, p) in self._tail_upper,
-                )
-            ]
+            ok = []
+            upper = surface != surface.lower()
+            tail: bool | None = None  # computed once, if some alias needs it
+            for p, mode in entry.places:
+                if mode == _CASE_ANY:
+                    ok.append(p)
+                elif mode == _CASE_PROPER:
+                    # a proper name is capitalised; one whose last word is ("Al Seen") is so
+                    # in the text too
+                    if upper and (entry_idx, p) in self._tail_upper:
+                        tail = _tail_upper(surface) if tail is None else tail
+                        if tail:
+                            ok.append(p)
+                    elif upper:
+                        ok.append(p)
+                elif "".join(c for c in surface if c.isalpha()) == self._alias_letters[
+                    (entry_idx, p)
+                ]:
+                    ok.append(p)
             if ok or not entry.places:  # a blocked phrase still claims its span
                 spans.append((o_start, o_end, entry_idx, ok))
         occupied = bytearray(len(text))
@@ -600,19 +600,37 @@ class Gazetteer:
         """Capitalised names no alias matched, resolved by their romanisation key where it
         picks one place: the only place with that key, in a governorate the article names or
         after a list or place cue; or the only one of several in such a governorate."""
+        runs = []
+        for run in _CAPITAL_RUN.finditer(text):
+            if 1 not in occupied[run.start() : run.end()]:
+                base = run.start()
+                runs.append([(base + w.start(), base + w.end()) for w in _WORD.finditer(run[0])])
+        if not runs:
+            return []
+        # every window of every run, keyed in one vectorised pass (linear in the text)
+        windows = [
+            (words[i][0], words[j - 1][1])
+            for words in runs
+            for i in range(len(words))
+            for j in range(i + 1, len(words) + 1)
+        ]
+        folded = normalize_many([text[a:b] for a, b in windows], fold_spaced_articles=True)
+        keyed = {
+            w: rk for w, rk in zip(windows, roman_many(folded), strict=True) if rk in self._roman
+        }
+        if not keyed:
+            return []
         region = self._region(found)
         ends = {m.end for m in found if m.place_id}
         out: list[Mention] = []
-        for run in _CAPITAL_RUN.finditer(text):
-            if 1 in occupied[run.start() : run.end()]:
-                continue
-            words = [(run.start() + w.start(), run.start() + w.end()) for w in _WORD.finditer(run.group(0))]
+        for words in runs:
             i = 0
             while i < len(words):
                 hit = None
                 for j in range(len(words), i, -1):  # longest window first
                     a, b = words[i][0], words[j - 1][1]
-                    hit = self._roman_hit(text, a, b, region, ends)
+                    rk = keyed.get((a, b))
+                    hit = self._roman_hit(text, a, b, rk, region, ends) if rk else None
                     if hit:
                         ends.add(b)
                         out.append(self._mention(text, a, b, hit, article))
@@ -624,15 +642,14 @@ class Gazetteer:
         return out
 
     def _roman_hit(
-        self, text: str, a: int, b: int, region: set[str], ends: set[int]
+        self, text: str, a: int, b: int, roman: str, region: set[str], ends: set[int]
     ) -> str | None:
-        surface = text[a:b]
-        words = [w.lower() for w in _WORD.findall(surface)]
+        words = [w.lower() for w in _WORD.findall(text[a:b])]
         if all(w in self._roman_stop or len(w) <= 2 for w in words):
             return None  # English words ("Army", "Sunday") and articles alone
         owners = [
             p
-            for p in self._roman.get(roman_from_key(key(surface)), ())
+            for p in self._roman.get(roman, ())
             if self._places[p].in_syria and self._places[p].place_type in C.CONTROL_TYPES
         ]
         if not owners or _person_like(text, a, b):
