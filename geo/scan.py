@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 import ahocorasick
 
 Row = tuple[str | re.Pattern[str], Iterable[str]]
+_NON_WORD = re.compile(r"[^\w]")
 
 
 class RowScanner:
@@ -52,7 +53,8 @@ class RowScanner:
         self.by_head = {h: sorted(set(v)) for h, v in by_head.items()}
         self._automaton = ahocorasick.Automaton()
         for head in self.by_head:
-            self._automaton.add_word(head, head)
+            # a leading space: a head matches only at a word start (see heads_at)
+            self._automaton.add_word(" " + head, head)
         self._automaton.make_automaton()
 
     def heads_at(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
@@ -61,14 +63,16 @@ class RowScanner:
         low = text[start:end].lower()
         if len(low) != end - start:  # a few characters change length when lower-cased
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text[start:end])
+        # non-word characters become spaces (same length), so " head" matches only where a
+        # word starts: the automaton never reports "a" inside "army" (one C pass, few hits)
+        hay = " " + _NON_WORD.sub(" ", low)
         hits = []
         n = len(low)
-        for last, head in self._automaton.iter(low):
-            pos = last - len(head) + 1
-            if pos > 0 and (low[pos - 1].isalnum() or low[pos - 1] == "_"):
-                continue
-            glued = last + 1 < n and (low[last + 1].isalnum() or low[last + 1] == "_")
-            if glued and not (head[-1].isdigit() and low[last + 1].isalpha()):  # "27th" is ok
+        for last, head in self._automaton.iter(hay):
+            pos = last - len(head)  # start of the head in ``low``
+            end_at = last  # index in ``low`` just after the head
+            glued = end_at < n and (low[end_at].isalnum() or low[end_at] == "_")
+            if glued and not (head[-1].isdigit() and low[end_at].isalpha()):  # "27th" is ok
                 continue
             hits.append((start + pos, head))
         hits.sort()
