@@ -21,7 +21,7 @@ sysdeps:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
 run: venv
-	$(BIN)/frontline ingest seeds
+	$(BIN)/frontline ingest seeds examples/offensive
 	$(BIN)/python -c "from geo.pipeline import store_bundle; from geo.store import default_path; store_bundle(default_path())"
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) --server.headless true
 
