@@ -154,6 +154,8 @@ TRIGGER_SCANNER = RowScanner(
 _ACTOR_NAMES = [actor for actor, _ in LEXICON.actors]
 ACTOR_SCANNER = RowScanner([(p.pattern, p.heads) for _, p in LEXICON.actors], longest=True)
 _MODIFIED_HEADS = _WORDS.get("actor_modifier", frozenset())
+#: modifiers that are verbs when not hyphen-joined ("Kurdish-held" vs "the Kurds held")
+_PARTICIPLES = frozenset({"held", "controlled", "ruled", "run", "led", "backed", "allied"})
 _PARENTHETICAL = re.compile(
     r",\s*(?:led by|including|which|who|backed by|supported by|dominated by|propped up by)"
     r"[^,–—]*(?:,|(?=[–—]))|\s[–—]\s[^–—]*\s[–—]\s"
@@ -171,9 +173,11 @@ def _actors(text: str, start: int = 0, end: int | None = None) -> list[_Actor]:
     """Actor terms of ``text`` that stand as actors (not as modifiers: "rebel positions")."""
     out: list[_Actor] = []
     for row, m in ACTOR_SCANNER.scan(text, start, end):
-        nxt = re.match(r"[\s-]*([\w’']+)", text[m.end() : m.end() + 20])
-        if nxt and nxt.group(1).lower().replace("’", "'") in _MODIFIED_HEADS:
-            continue  # "rebel positions", "opposition-held"
+        nxt = re.match(r"([\s-]*)([\w’']+)", text[m.end() : m.end() + 20])
+        if nxt and nxt.group(2).lower().replace("’", "'") in _MODIFIED_HEADS:
+            # "rebel positions", "opposition-held"; but "the rebels held the citadel" is a verb
+            if "-" in nxt.group(1) or nxt.group(2).lower() not in _PARTICIPLES:
+                continue
         actor = _ACTOR_NAMES[row]
         if out and out[-1].actor != "air" and _ADJACENT.fullmatch(text, out[-1].end, m.start()):
             # "'Dawn of Freedom' factions", "HTS fighters": one actor, the specific one
