@@ -144,6 +144,7 @@ _FORM = {
     "bring_under": "under",
     "adjective": "adj",
     "push": "push",
+    "intransitive": "intrans",
 }
 _TRIGGERS: list[tuple[str, str, bool, str | None]] = [
     (t.action, _FORM[t.frame], t.static, t.actor) for t in LEXICON.triggers
@@ -640,6 +641,14 @@ class _Extractor:
             )
             if not targets:
                 targets.extend([p for p in places if p.end <= t0][-1:])
+        elif form == "intrans":  # "entered X after government forces pulled out"
+            targets = self._objects(
+                t1, e, places, _LOCATIVE_FILLER, action, locative=True, allow_generic=False
+            )
+            if not targets:
+                targets = self._objects(t1, e, places, _OBJECT_FILLER, action, allow_generic=False)
+            if not targets and re.match(r"\W*(?:$|[,;.]|(?:overnight|on|late|early|in|at|this|last)\b)", self.work[t1:e]):
+                targets = [p for p in places if p.end <= t0][-1:]
         elif form == "subj":
             targets = self._subject(t0, s, places)
         elif form == "under":
@@ -677,8 +686,9 @@ class _Extractor:
             if place is not None and place.place_id:
                 who = LEXICON.regions.get((self.gaz.place(place.place_id).admin1, actor), actor)
             when = self._date(clause, q0, q1, s, e)
+            act = LEXICON.actions.get((who, action, static), action)
             drafts.append(
-                _Draft(q0, q1, place, who, action, extent, when, static, (s, e), (t0, t1))
+                _Draft(q0, q1, place, who, act, extent, when, static, (s, e), (t0, t1))
             )
         if drafts:
             self.last_actor = actor

@@ -51,6 +51,7 @@ FRAMES = (
     "bring_under",  # "bringing X under their control"
     "adjective",  # "the rebel-held enclave of X"
     "push",  # "pushed back an attack on X"
+    "intransitive",  # "government forces pulled out": the place after, else the one before
 )
 CUE_KINDS = (
     "speech",  # a speech verb: what follows (or a trailing tag) is attributed
@@ -97,6 +98,8 @@ class Lexicon:
     extents: tuple[tuple[str, Phrase], ...]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     regions: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: (actor, action, static) -> the action it becomes (``actions.tsv``)
+    actions: dict[tuple[str, str, bool], str] = field(default_factory=dict)
 
     def cue_regex(self, kind: str) -> re.Pattern[str]:
         """One alternation of the cues of ``kind`` (case-insensitive, whole words)."""
@@ -339,6 +342,16 @@ def load_lexicon(folder: str | Path | None = None) -> Lexicon:
             _check(path, n, row["actor"], ACTORS, "actor")
             _check(path, n, row["regional_actor"], ACTORS, "actor")
             regions[(row["admin1"], row["actor"])] = row["regional_actor"]
+    path = base / "actions.tsv"
+    actions: dict[tuple[str, str, bool], str] = {}
+    if path.exists():
+        for n, row in _rows(path, ("actor", "action", "static", "becomes")):
+            _check(path, n, row["actor"], ACTORS, "actor")
+            _check(path, n, row["action"], ACTIONS, "action")
+            _check(path, n, row["becomes"], ACTIONS, "action")
+            if row["static"] not in ("yes", "no"):
+                raise LexiconError(f"{path}:{n}: static must be yes or no, not {row['static']!r}")
+            actions[(row["actor"], row["action"], row["static"] == "yes")] = row["becomes"]
     return Lexicon(
         triggers=tuple(triggers),
         actors=tuple(actors),
@@ -347,6 +360,7 @@ def load_lexicon(folder: str | Path | None = None) -> Lexicon:
         extents=tuple(extents),
         words={k: frozenset(v) for k, v in words.items()},
         regions=regions,
+        actions=actions,
     )
 
 
