@@ -95,7 +95,8 @@ def run() -> None:
     )
     print(
         f"before localities ({len(small):,} places): {before:.2f} s -> speed now "
-        f"{before / ours:.2f}x of before (target >= 0.8: {'met' if before / ours >= 0.8 else 'NOT met'})"
+        f"{before / ours:.2f}x of before "
+        f"(target >= 0.8: {'met' if before / ours >= 0.8 else 'NOT met'})"
     )
     big = ("\n".join(articles) * 2)[:10_000_000]
     t = _best(lambda: gazetteer.find_mentions(big), repeat=1)

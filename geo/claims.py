@@ -175,10 +175,13 @@ def _actors(text: str, start: int = 0, end: int | None = None) -> list[_Actor]:
     out: list[_Actor] = []
     for row, m in ACTOR_SCANNER.scan(text, start, end):
         nxt = re.match(r"([\s-]*)([\w’']+)", text[m.end() : m.end() + 20])
-        if nxt and nxt.group(2).lower().replace("’", "'") in _MODIFIED_HEADS:
-            # "rebel positions", "opposition-held"; but "the rebels held the citadel" is a verb
-            if "-" in nxt.group(1) or nxt.group(2).lower() not in _PARTICIPLES:
-                continue
+        # "rebel positions", "opposition-held"; but "the rebels held the citadel" is a verb
+        if (
+            nxt
+            and nxt.group(2).lower().replace("’", "'") in _MODIFIED_HEADS
+            and ("-" in nxt.group(1) or nxt.group(2).lower() not in _PARTICIPLES)
+        ):
+            continue
         actor = _ACTOR_NAMES[row]
         if out and out[-1].actor != "air" and _ADJACENT.fullmatch(text, out[-1].end, m.start()):
             # "'Dawn of Freedom' factions", "HTS fighters": one actor, the specific one
@@ -229,9 +232,7 @@ def _coordinated(gap: str) -> bool:
     return True
 
 
-_PLACE_HEADS = "|".join(
-    sorted((re.escape(w) for w in _WORDS["place_head"]), key=len, reverse=True)
-)
+_PLACE_HEADS = "|".join(sorted((re.escape(w) for w in _WORDS["place_head"]), key=len, reverse=True))
 _GENERIC_PLACE = re.compile(  # used with .match(text, pos): no ^ anchor
     r"\s*(?:(?:a|an|the|some|several|many|dozens of|scores of|hundreds of|a number of|other"
     r"|more than \d+|nearly \d+|about \d+|over \d+|at least \d+|one|two|three|four|five|six"
@@ -251,6 +252,7 @@ _OBLIQUE = re.compile(
 _NOMINAL = re.compile(
     r"\b(?:capture|fall|takeover|seizure|liberation|loss|recapture|entry|incursion)\s+(?:of|into)$"
 )
+_ATTACKS = frozenset({"captured", "entered", "advancing", "besieging"})
 _SETTLEMENT_OR_FACILITY = frozenset({"city", "town", "village", "neighbourhood", "facility"})
 _NULL_PLACE_ACTIONS = frozenset({"captured", "recaptured", "withdrew", "entered"})
 
@@ -317,7 +319,9 @@ _RELATIVE_CLAUSE = re.compile(
 #: "Albu Kamal in Deir ez-Zor": the second place only locates the first
 _LOCATOR = re.compile(r"\s*,?\s+(?:in|of|near)\s+(?:the\s+)?$", re.IGNORECASE)
 #: a date fronting its sentence: "On Friday, as …", "Late on Saturday the army …"
-_FRONTED_DATE = re.compile(r"\W*(?:(?:late|early|later|earlier|by|since|until)\s+)?(?:on\s+)?$", re.I)
+_FRONTED_DATE = re.compile(
+    r"\W*(?:(?:late|early|later|earlier|by|since|until)\s+)?(?:on\s+)?$", re.I
+)
 #: a line that is a date and nothing else ("Thursday 28 November 2024"), or a paragraph that
 #: opens with one as its own sentence ("Wednesday 27 November. The HTS-led …")
 _DATE_HEADER = re.compile(
@@ -483,6 +487,7 @@ class _Extractor:
         self._years = [m.start() for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", self.work)]
         self._trigger_starts = [m.start() for _, m in self.triggers]
         self.last_actor: str | None = None
+        self.last_attacker: str | None = None  # actor of the last capture, entry or advance
         self.last_claimant: str | None = None
         self._date_starts = [d.start for d in self.dates]
         self.header: date | None = None  # a date header ("Wednesday 27 November.")
@@ -587,7 +592,7 @@ class _Extractor:
             if m.end() > e or m.start() < covered:
                 continue
             action, form, static_row, row_actor = _TRIGGERS[idx]
-            t0, t1 = m.start(), m.end()
+            t0 = m.start()
             window = self.work[max(s, t0 - 70) : t0]
             negated = False
             if _maybe_blocked(window):
@@ -647,8 +652,10 @@ class _Extractor:
             )
             if not targets:
                 targets = self._objects(t1, e, places, _OBJECT_FILLER, action, allow_generic=False)
-            if not targets and re.match(r"\W*(?:$|[,;.]|(?:overnight|on|late|early|in|at|this|last)\b)", self.work[t1:e]):
-                targets = [p for p in places if p.end <= t0][-1:]
+            if not targets and re.match(
+                r"\W*(?:$|[,;.]|(?:overnight|on|late|early|in|at|this|last)\b)", self.work[t1:e]
+            ):
+                targets.extend([p for p in places if p.end <= t0][-1:])
         elif form == "subj":
             targets = self._subject(t0, s, places)
         elif form == "under":
@@ -687,11 +694,11 @@ class _Extractor:
                 who = LEXICON.regions.get((self.gaz.place(place.place_id).admin1, actor), actor)
             when = self._date(clause, q0, q1, s, e)
             act = LEXICON.actions.get((who, action, static), action)
-            drafts.append(
-                _Draft(q0, q1, place, who, act, extent, when, static, (s, e), (t0, t1))
-            )
+            drafts.append(_Draft(q0, q1, place, who, act, extent, when, static, (s, e), (t0, t1)))
         if drafts:
             self.last_actor = actor
+            if action in _ATTACKS and not static:
+                self.last_attacker = actor
         return drafts
 
     def _cover_nested(self, t1: int, e: int) -> int:
@@ -897,7 +904,9 @@ class _Extractor:
         before = [a for a in actors if a.end <= t0 and blanked[a.start - s : a.end - s].strip()]
         # the subject, not an actor inside a prepositional phrase ("took X from regime forces",
         # "after government troops withdrew"), unless no other actor is there
-        subjects = [a for a in before if not _OBLIQUE.search(self.work, max(s, a.start - 12), a.start)]
+        subjects = [
+            a for a in before if not _OBLIQUE.search(self.work, max(s, a.start - 12), a.start)
+        ]
         if subjects or before:
             return self._resolve_actor((subjects or before)[-1].actor)
         if (
@@ -908,8 +917,8 @@ class _Extractor:
             if main:
                 return self._resolve_actor(main[0].actor)
         if (form == "subj" and action in ("captured", "entered")) or _NOMINAL.search(word):
-            # "Saraqib fell on Friday", "the capture of Saraqib": the attacker of the text
-            return self._resolve_actor("ref")
+            # "Saraqib fell on Friday", "the capture of Saraqib": the text's last attacker
+            return self.last_attacker or "opposition"
         return None
 
     def _resolve_actor(self, actor: str) -> str | None:
@@ -971,9 +980,7 @@ class _Extractor:
             )
 
         inside = [
-            d
-            for d in plain
-            if clause[0] <= d.start and d.end <= clause[1] and not across_offset(d)
+            d for d in plain if clause[0] <= d.start and d.end <= clause[1] and not across_offset(d)
         ]
         if inside:
             return min(inside, key=lambda d: min(abs(d.start - q1), abs(d.end - q0)))

@@ -232,7 +232,9 @@ def _absolute(m: re.Match[str], published: date) -> date | None:
 _NUMBER_WORDS = ["a", "one", "two", "three", "four", "five", "six", "seven"] + [
     str(d) for d in range(10)
 ]
-_NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven"])}
+_NUMBERS = {
+    w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven"])
+}
 _DAY_HEADS = [str(d) for d in range(1, 32)] + [f"0{d}" for d in range(1, 10)]
 _ON = [f"on {w}" for w in (*WEEKDAYS, *MONTHS, *_DAY_HEADS)]
 _EVENT_HEADS = {

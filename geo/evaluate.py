@@ -166,9 +166,12 @@ class Report:
             out.append(f"  {action:<15} R {s.recall:.3f}  ({s.tp}/{s.tp + s.fn})  fp {s.fp}")
         out.append("recall per trap word:")
         for word, s in sorted(self.per_trap.items()):
-            out.append(f"  {word:<15} R {s.recall:.3f}  P {s.precision:.3f}  ({s.tp}/{s.tp + s.fn})")
+            out.append(
+                f"  {word:<15} R {s.recall:.3f}  P {s.precision:.3f}  ({s.tp}/{s.tp + s.fn})"
+            )
         out += [
-            f"mention recall: {self.mention_recall:.3f} ({self.mention_found}/{self.mention_total})",
+            f"mention recall: {self.mention_recall:.3f} "
+            f"({self.mention_found}/{self.mention_total})",
             f"gold claims whose place the gazetteer cannot resolve (so cannot match): "
             f"{self.unresolved_gold}",
             f"on {self.matched} matched claims: status {self.share(self.status_ok):.3f}  "
@@ -255,9 +258,7 @@ def _place_ok(gaz: Gazetteer, pred: Claim, names: Iterable[str | None]) -> bool:
     return False
 
 
-def agrees(
-    gaz: Gazetteer, pred: Claim, gold: dict[str, Any], ignore: str | None = None
-) -> bool:
+def agrees(gaz: Gazetteer, pred: Claim, gold: dict[str, Any], ignore: str | None = None) -> bool:
     """Do place, actor, action and event date of ``pred`` agree with ``gold`` (or its alt)?
     ``ignore`` leaves one of ``actor`` and ``event_date`` out (for their accuracy)."""
     alt = gold.get("alt") or {}
@@ -318,8 +319,8 @@ def score_passage(
             score.fn = 1
             unresolved = g["place"] is not None and gaz.lookup(g["place"]) is None
             report.misses.append(
-                f"{passage.id}: {'[place unknown] ' if unresolved else ''}{g['quote']!r} -> {g['place']} / {g['actor']} / {g['action']}"
-                f" / {g['event_date']} / {g['status']}"
+                f"{passage.id}: {'[place unknown] ' if unresolved else ''}{g['quote']!r} -> "
+                f"{g['place']} / {g['actor']} / {g['action']} / {g['event_date']} / {g['status']}"
             )
         report.claims.add(score)
         report.per_action[g["action"]].add(score)

@@ -506,9 +506,10 @@ class Gazetteer:
                             ok.append(p)
                     elif upper:
                         ok.append(p)
-                elif "".join(c for c in surface if c.isalpha()) == self._alias_letters[
-                    (entry_idx, p)
-                ]:
+                elif (
+                    "".join(c for c in surface if c.isalpha())
+                    == self._alias_letters[(entry_idx, p)]
+                ):
                     ok.append(p)
             if ok or not entry.places:  # a blocked phrase still claims its span
                 spans.append((o_start, o_end, entry_idx, ok))
@@ -722,9 +723,7 @@ class Gazetteer:
             # a facility or district named before stands for its city ("Sheikh Najjar … the
             # military academy": the academy of Aleppo)
             anchor = here.parent_id if here.place_type in ("facility", "neighbourhood") else None
-            own = [
-                fid for fid in kinds if self._places[fid].parent_id in (m.place_id, anchor)
-            ]
+            own = [fid for fid in kinds if self._places[fid].parent_id in (m.place_id, anchor)]
             if here.place_type in ("governorate", "countryside"):
                 own = own or [fid for fid in kinds if self._places[fid].admin1 == here.admin1]
             if len(own) == 1:
@@ -948,6 +947,7 @@ def validate_gazetteer(frame: pd.DataFrame, outline: Any | None = None) -> list[
             )
         ]
     owners: dict[str, set[int]] = {}
+    named: list[tuple[int, str]] = []
     for i, (name, aliases) in enumerate(zip(frame[C.NAME], frame[C.ALIASES], strict=True)):
         names = [str(name)]
         if isinstance(aliases, str) and aliases:
@@ -956,14 +956,23 @@ def validate_gazetteer(frame: pd.DataFrame, outline: Any | None = None) -> list[
             if not alias.strip():
                 problems.append(f"line {i + 2}: empty alias")
                 continue
-            for k in normalize_name(alias):
-                owners.setdefault(k, set()).add(i)
+            named.append((i, alias))
+    for (i, _), keys in zip(named, name_keys([a for _, a in named]), strict=True):
+        for k in keys:  # one vectorised pass over every alias
+            owners.setdefault(k, set()).add(i)
     pops = pd.to_numeric(frame[C.POPULATION], errors="coerce").fillna(0)
+    lat_values, lon_values = lat.to_numpy(dtype=float), lon.to_numpy(dtype=float)
     for k, rows in owners.items():
         if len(rows) < 2:
             continue
         signatures = [  # homonyms apart on the ground are told apart by the article's places
-            (admin1[i], frame[C.PLACE_TYPE][i], int(pops[i]), round(lat.iat[i], 3), round(lon.iat[i], 3))
+            (
+                admin1[i],
+                frame[C.PLACE_TYPE][i],
+                int(pops[i]),
+                round(float(lat_values[i]), 3),
+                round(float(lon_values[i]), 3),
+            )
             for i in sorted(rows)
         ]
         if len(set(signatures)) < len(signatures):

@@ -120,7 +120,7 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
 _TOKEN = re.compile(r"\(|\)|\[|\]|\||[^\s()\[\]|]+")
 
 
-class _Syntax(ValueError):
+class _SyntaxError(ValueError):
     pass
 
 
@@ -151,7 +151,7 @@ class _Parser:
     def parse(self) -> tuple[str, set[str], bool]:
         out = self._choice(end=None)
         if self.pos != len(self.tokens):
-            raise _Syntax(f"unexpected {self.tokens[self.pos]!r}")
+            raise _SyntaxError(f"unexpected {self.tokens[self.pos]!r}")
         return out
 
     def _choice(self, end: str | None) -> tuple[str, set[str], bool]:
@@ -169,14 +169,14 @@ class _Parser:
             tok = self.tokens[self.pos]
             if tok == "|" or tok in (")", "]"):
                 if tok in (")", "]") and tok != end:
-                    raise _Syntax(f"unbalanced {tok!r}")
+                    raise _SyntaxError(f"unbalanced {tok!r}")
                 break
             self.pos += 1
             if tok in ("(", "["):
                 close = ")" if tok == "(" else "]"
                 regex, first, can_empty = self._choice(end=close)
                 if self.pos >= len(self.tokens) or self.tokens[self.pos] != close:
-                    raise _Syntax(f"missing {close!r}")
+                    raise _SyntaxError(f"missing {close!r}")
                 self.pos += 1
                 items.append((f"(?:{regex})", first, tok == "[" or can_empty))
             else:
@@ -199,7 +199,7 @@ class _Parser:
                 regex += f"(?:{sep}{inner})?" if optional else f"{sep}{inner}"
         if not required:
             if len(items) > 1:
-                raise _Syntax("a sequence of optional parts only")
+                raise _SyntaxError("a sequence of optional parts only")
             return (f"{items[0][0]}?" if items else ""), heads, True
         return regex, heads, False
 
@@ -209,7 +209,7 @@ class _Parser:
             regex = "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
             return regex + ")", {_first_word(f) for f in forms}, False
         if not re.search(r"\w", tok):
-            raise _Syntax(f"not a word: {tok!r}")
+            raise _SyntaxError(f"not a word: {tok!r}")
         word = re.sub(r"\\?['’‘]", "['’‘]", re.escape(tok))  # any apostrophe
         return word, {_first_word(tok)}, False
 
@@ -225,20 +225,20 @@ def compile_phrase(
     """Compile one phrase of the pattern language (or a ``re:`` regex with explicit heads)."""
     text = text.strip()
     if not text:
-        raise _Syntax("empty phrase")
+        raise _SyntaxError("empty phrase")
     if text.startswith("re:"):
         source = text[3:].strip()
         try:
             re.compile(source)
         except re.error as exc:
-            raise _Syntax(f"bad regular expression: {exc}") from exc
+            raise _SyntaxError(f"bad regular expression: {exc}") from exc
         words = tuple(h.replace("_", " ").lower() for h in heads.split())
         if not words:
-            raise _Syntax("a re: phrase needs its first words in the heads column")
+            raise _SyntaxError("a re: phrase needs its first words in the heads column")
         return Phrase(text, source, words)
     regex, first, empty = _Parser(text, irregular or {}).parse()
     if empty:
-        raise _Syntax("the phrase can match nothing (every part is optional)")
+        raise _SyntaxError("the phrase can match nothing (every part is optional)")
     extra = tuple(h.lower() for h in heads.split())
     return Phrase(text, regex, tuple(sorted(first)) + extra)
 
@@ -277,10 +277,12 @@ def _check(path: Path, n: int, value: str, allowed: tuple[str, ...], what: str) 
         raise LexiconError(f"{path}:{n}: unknown {what} {value!r} (one of {', '.join(allowed)})")
 
 
-def _phrase(path: Path, n: int, row: dict[str, str], irregular: dict[str, tuple[str, ...]]) -> Phrase:
+def _phrase(
+    path: Path, n: int, row: dict[str, str], irregular: dict[str, tuple[str, ...]]
+) -> Phrase:
     try:
         return compile_phrase(row["phrase"], irregular, row.get("heads", ""))
-    except _Syntax as exc:
+    except _SyntaxError as exc:
         raise LexiconError(f"{path}:{n}: phrase {row['phrase']!r}: {exc}") from exc
 
 

@@ -307,8 +307,8 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
         lat, lon = float(loc["lat"]), float(loc["lon"])
         if not outline.buffer(0.01).covers(Point(lon, lat)):
             continue  # the Israeli-held Golan and points outside the outline
-        name = fold(loc["name_en"]).replace("'", "'")
-        names = [loc["name_en"], name] + loc["alt_names"].split("|") + loc["name_ar"].split("|")
+        name = fold(loc["name_en"])
+        names = [loc["name_en"], name, *loc["alt_names"].split("|"), *loc["name_ar"].split("|")]
         aliases = [
             a
             for a in dedupe(names)

@@ -126,7 +126,9 @@ def test_a_phrase_added_to_the_data_is_extracted(tmp_path, gazetteer, monkeypatc
     monkeypatch.setattr(
         claims,
         "TRIGGER_SCANNER",
-        claims.RowScanner([(t.phrase.pattern, t.phrase.heads) for t in lexicon.triggers], longest=True),
+        claims.RowScanner(
+            [(t.phrase.pattern, t.phrase.heads) for t in lexicon.triggers], longest=True
+        ),
     )
     after = claims.extract_claims(text, published=date(2024, 12, 1), gazetteer=gazetteer)
     assert [(c.place_id, c.actor, c.action, c.event_date.isoformat()) for c in after] == [

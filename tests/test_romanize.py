@@ -113,10 +113,7 @@ def _english_sentences(gazetteer, n: int, seed: int = 3) -> list[str]:
 def test_no_false_places_in_generated_english(gazetteer):
     sentences = _english_sentences(gazetteer, 1000)
     false = [
-        (m.surface, m.place_id)
-        for s in sentences
-        for m in gazetteer.find_mentions(s)
-        if m.place_id
+        (m.surface, m.place_id) for s in sentences for m in gazetteer.find_mentions(s) if m.place_id
     ]
     assert false == []
 
@@ -167,13 +164,20 @@ def test_cli_reports_unresolved_names_by_file_and_line(tmp_path):
         ),
         (
             "Strikes hit Idlib, Hama and Aleppo provinces.",
-            [("Idlib", "idlib-governorate"), ("Hama", "hama-governorate"), ("Aleppo", "aleppo-governorate")],
+            [
+                ("Idlib", "idlib-governorate"),
+                ("Hama", "hama-governorate"),
+                ("Aleppo", "aleppo-governorate"),
+            ],
         ),
         (
             "Checkpoints in the provinces of Daraa and Sweida fell.",
             [("Daraa", "daraa-governorate"), ("Sweida", "suwayda-governorate")],
         ),
-        ("In Sweida, the Druze-majority province, it was calm.", [("Sweida", "suwayda-governorate")]),
+        (
+            "In Sweida, the Druze-majority province, it was calm.",
+            [("Sweida", "suwayda-governorate")],
+        ),
         ("Rebels seized Hama on Thursday.", [("Hama", "hama")]),  # the city by default
         (
             "Fighting in northwest Syria and north-west Syria spread to NES.",
@@ -183,18 +187,26 @@ def test_cli_reports_unresolved_names_by_file_and_line(tmp_path):
                 ("NES", "northeastern-syria"),
             ],
         ),
-        ("the Shahba region north of Aleppo", [("Shahba region", "shahba-region"), ("Aleppo", "aleppo")]),
+        (
+            "the Shahba region north of Aleppo",
+            [("Shahba region", "shahba-region"), ("Aleppo", "aleppo")],
+        ),
         ("The airport was quiet. Rebels took the airport.", []),  # no place named: unresolved
-        ("Rebels entered Hama and seized its airport.", [("Hama", "hama"), ("airport", "hama-air-base")]),
+        (
+            "Rebels entered Hama and seized its airport.",
+            [("Hama", "hama"), ("airport", "hama-air-base")],
+        ),
         ("In Idlib, the industrial zone was taken.", [("Idlib", "idlib")]),  # not Sheikh Najjar
     ],
 )
 def test_senses(gazetteer, text, expected):
-    assert [(m.surface, m.place_id) for m in gazetteer.find_mentions(text) if m.place_id] == expected
+    assert [
+        (m.surface, m.place_id) for m in gazetteer.find_mentions(text) if m.place_id
+    ] == expected
 
 
 def test_countryside_points_lie_in_the_populated_part(gazetteer):
-    """"Homs countryside" lies within 30 km of Homs, not in the desert (it was 140 km out)."""
+    """ "Homs countryside" lies within 30 km of Homs, not in the desert (it was 140 km out)."""
     from geopy.distance import geodesic
 
     homs, rural = gazetteer.place("homs"), gazetteer.place("homs-countryside")
