@@ -119,6 +119,9 @@ class Report:
     actor_pairs: list[int] = field(default_factory=lambda: [0, 0])
     mention_found: int = 0
     mention_total: int = 0
+    #: distinct gold place names (claims and mentions), and those the gazetteer resolves
+    names: set[str] = field(default_factory=set)
+    names_resolved: set[str] = field(default_factory=set)
     unresolved_gold: int = 0
     per_action: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     per_trap: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
@@ -148,6 +151,7 @@ class Report:
             "extent": self.share(self.extent_ok),
             "actor": self.pair_share(self.actor_pairs),
             "mention_recall": self.mention_recall,
+            "names_resolved": len(self.names_resolved) / len(self.names) if self.names else 1.0,
         }
 
     def lines(self, *, errors: bool = True) -> list[str]:
@@ -174,6 +178,9 @@ class Report:
             f"({self.mention_found}/{self.mention_total})",
             f"gold claims whose place the gazetteer cannot resolve (so cannot match): "
             f"{self.unresolved_gold}",
+            f"distinct gold place names the gazetteer resolves: {len(self.names_resolved)}/"
+            f"{len(self.names)} (unresolved: "
+            f"{', '.join(sorted(self.names - self.names_resolved)[:30]) or 'none'})",
             f"on {self.matched} matched claims: status {self.share(self.status_ok):.3f}  "
             f"extent {self.share(self.extent_ok):.3f}",
             f"event date {self.pair_share(self.date_pairs):.3f} (of {self.date_pairs[0]} claims "
@@ -372,4 +379,8 @@ def evaluate(passages: Sequence[Passage], gazetteer: Gazetteer | None = None) ->
         hits, total, _ = mention_hits(gaz, passage)
         report.mention_found += hits
         report.mention_total += total
+        for name in [g["place"] for g in passage.gold if g["place"]] + passage.mentions:
+            report.names.add(name)
+            if gaz.lookup(name) is not None:
+                report.names_resolved.add(name)
     return report

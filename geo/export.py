@@ -255,10 +255,20 @@ def layers(
     return out
 
 
+#: The credit the data's licences require, shown wherever the data is (map pages, exports).
+DATA_CREDIT = (
+    "Place names and coordinates from GeoNames (geonames.org), CC BY 4.0, via Who's On First "
+    "(whosonfirst.org; licence: whosonfirst.org/docs/licenses/); boundaries from Natural Earth "
+    "(naturalearthdata.com), public domain."
+)
+
+
 def to_geojson(features: Mapping[str, list[dict[str, Any]]]) -> str:
-    """One RFC 7946 FeatureCollection of every layer (each feature has a ``layer`` property)."""
+    """One RFC 7946 FeatureCollection of every layer (each feature has a ``layer`` property);
+    the data credit is a foreign member ``attribution`` (RFC 7946 §6.1)."""
     collection = {
         "type": "FeatureCollection",
+        "attribution": DATA_CREDIT,
         "features": [f for name in LAYERS for f in features.get(name, [])],
     }
     return json.dumps(collection, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
@@ -289,7 +299,14 @@ def write_gpkg(path: str | Path, features: Mapping[str, list[dict[str, Any]]]) -
                     frame[col] = frame[col].map(
                         lambda v: "; ".join(map(str, v)) if isinstance(v, list) else v
                     )
-            frame.to_file(tmp, layer=name, driver="GPKG", engine="pyogrio")
+            frame.to_file(
+                tmp,
+                layer=name,
+                driver="GPKG",
+                engine="pyogrio",
+                dataset_metadata={"attribution": DATA_CREDIT},
+                layer_metadata={"attribution": DATA_CREDIT},
+            )
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
@@ -838,7 +855,8 @@ def _title_and_legend(day: date, front_text: str, open_legend: bool = True) -> s
         "<div style='margin-top:4px'>● filled: assessed control · ◌ dashed ring: "
         "claimed, not confirmed · ● dark ring: contested</div>"
         "<div>— black line: front · - - M5 highway (schematic), ticks: km from Damascus</div>"
-        "</details>"
+        f"<div id='frontline-credit' style='margin-top:4px;color:#555'>{_escape(DATA_CREDIT)}"
+        "</div></details>"
         f"<div id='frontline-front' style='margin-top:6px'>{front_text}</div></div>"
     )
 

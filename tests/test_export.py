@@ -227,3 +227,19 @@ def test_snapshot_out_of_range_exits_1(tmp_path):
     )
     assert code == 1 and "valid range" in err.getvalue()
     assert not Path(tmp_path / "m.html").exists()
+
+
+def test_data_credit_travels_with_the_data(run, tmp_path):
+    """GeoNames (CC BY 4.0) via Who's On First and Natural Earth are credited in the GeoJSON,
+    the GeoPackage (dataset and layer metadata) and the map page, as their licences require."""
+    features = export_features(run, date(2024, 12, 1))
+    collection = json.loads(export.to_geojson(features))
+    for needle in ("GeoNames", "CC BY 4.0", "Who's On First", "whosonfirst.org/docs/licenses"):
+        assert needle in collection["attribution"]
+    gpkg = export.write_gpkg(tmp_path / "day.gpkg", features)
+    info = pyogrio.read_info(gpkg, layer="control")
+    assert "Who's On First" in info["layer_metadata"]["attribution"]
+    assert "GeoNames" in info["dataset_metadata"]["attribution"]
+    page_html = snapshot(run, date(2024, 12, 1))
+    credit = re.search(r"<div id='frontline-credit'[^>]*>([^<]*)</div>", page_html)
+    assert credit is not None and "GeoNames" in credit.group(1) and "Natural Earth" in credit.group(1)
