@@ -57,22 +57,9 @@ from geo.scan import RowScanner
 from geo.sentences import split_sentences
 
 # --- vocabularies (DESIGN.md §3) ---------------------------------------------------------------
-ACTORS = ("government", "opposition", "sna", "sdf", "southern_opposition")
-ACTIONS = (
-    "captured",
-    "entered",
-    "recaptured",
-    "withdrew",
-    "repelled",
-    "defensive_line",
-    "advancing",
-    "besieging",
-)
-EXTENTS = ("all", "most", "part", "outskirts")
-STATUSES = ("reported", "claimed", "denied")
 REPORTER = "reporter"
 #: Bumped whenever extraction changes, so stored articles can be re-extracted (``reextract``).
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 CLAIM_FIELDS = (
     "article",

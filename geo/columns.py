@@ -124,6 +124,21 @@ TIMELINE_COLUMNS: Final = (
 #: separator of ids inside the ``claim_ids`` column
 ID_SEPARATOR: Final = ";"
 
+# --- claim vocabularies (DESIGN.md §3) ----------------------------------------------------------
+ACTORS: Final = ("government", "opposition", "sna", "sdf", "southern_opposition")
+ACTIONS: Final = (
+    "captured",
+    "entered",
+    "recaptured",
+    "withdrew",
+    "repelled",
+    "defensive_line",
+    "advancing",
+    "besieging",
+)
+EXTENTS: Final = ("all", "most", "part", "outskirts")
+STATUSES: Final = ("reported", "claimed", "denied")
+
 CONTROLLERS: Final = frozenset(
     {
         "government",

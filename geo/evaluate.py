@@ -99,6 +99,10 @@ class Score:
         self.fp += other.fp
         self.fn += other.fn
 
+    def __iadd__(self, other: Score) -> Score:
+        self.add(other)
+        return self
+
     def __str__(self) -> str:
         return (
             f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  "

@@ -25,19 +25,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geo.columns import ACTIONS, ACTORS, EXTENTS
 from geo.errors import FrontlineError
 
-ACTIONS = (
-    "captured",
-    "entered",
-    "recaptured",
-    "withdrew",
-    "repelled",
-    "defensive_line",
-    "advancing",
-    "besieging",
-)
-ACTORS = ("government", "opposition", "sna", "sdf", "southern_opposition")
 #: Actor-lexicon values that are not actors: air power (no ground claim) and pronouns that
 #: refer back to the last actor.
 ACTOR_EXTRAS = ("air", "ref")
@@ -62,7 +52,6 @@ CUE_KINDS = (
     "negation",  # words just before a trigger that deny it ("has not fallen"): `denied`
     "correction",  # "earlier reports that X had fallen were wrong"
 )
-EXTENTS = ("all", "most", "part", "outskirts")
 
 
 class LexiconError(FrontlineError, ValueError):

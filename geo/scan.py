@@ -84,20 +84,8 @@ class RowScanner:
         """(row index, match) in ``text[start:end]``: leftmost, non-overlapping, first row
         wins."""
         end = len(text) if end is None else end
-        last = start
-        for pos, head in self.heads_at(text, start, end):
-            if pos < last:
-                continue
-            best: tuple[int, re.Match[str]] | None = None
-            for i in self.by_head[head]:
-                m = self.rows[i].match(text, pos, end)
-                if m is not None and m.end() > pos and (best is None or m.end() > best[1].end()):
-                    best = (i, m)
-                    if not self.longest:
-                        break
-            if best is not None:
-                yield best
-                last = best[1].end()
+        candidates = ((pos, self.by_head[head]) for pos, head in self.heads_at(text, start, end))
+        yield from _scan(self.rows, candidates, text, start, end, self.longest)
 
     def finditer(
         self, text: str, start: int = 0, end: int | None = None
@@ -105,6 +93,32 @@ class RowScanner:
         """Like :meth:`scan`, matches only."""
         for _, m in self.scan(text, start, end):
             yield m
+
+
+def _scan(
+    rows: list[re.Pattern[str]],
+    candidates: Iterable[tuple[int, Iterable[int]]],
+    text: str,
+    start: int,
+    end: int,
+    longest: bool,
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """At each (position, row indices) in order, the first (or longest) row that matches;
+    leftmost, non-overlapping."""
+    last = start
+    for pos, indices in candidates:
+        if pos < last:
+            continue
+        best: tuple[int, re.Match[str]] | None = None
+        for i in indices:
+            m = rows[i].match(text, pos, end)
+            if m is not None and m.end() > pos and (best is None or m.end() > best[1].end()):
+                best = (i, m)
+                if not longest:
+                    break
+        if best is not None:
+            yield best
+            last = best[1].end()
 
 
 class PlainScanner:
@@ -122,21 +136,9 @@ class PlainScanner:
         self, text: str, start: int = 0, end: int | None = None
     ) -> Iterator[tuple[int, re.Match[str]]]:
         end = len(text) if end is None else end
-        last = start
-        for w in self._WORD_START.finditer(text, start, end):
-            pos = w.start()
-            if pos < last:
-                continue
-            best: tuple[int, re.Match[str]] | None = None
-            for i, row in enumerate(self.rows):
-                m = row.match(text, pos, end)
-                if m is not None and m.end() > pos and (best is None or m.end() > best[1].end()):
-                    best = (i, m)
-                    if not self.longest:
-                        break
-            if best is not None:
-                yield best
-                last = best[1].end()
+        every = range(len(self.rows))
+        candidates = ((w.start(), every) for w in self._WORD_START.finditer(text, start, end))
+        yield from _scan(self.rows, candidates, text, start, end, self.longest)
 
     def finditer(
         self, text: str, start: int = 0, end: int | None = None

@@ -30,10 +30,12 @@ from typing import Any
 import pandas as pd
 
 from geo import columns as C
-from geo.claims import ACTIONS, ACTORS, CLAIM_FIELDS, EXTENTS, STATUSES, Claim, split_sentences
+from geo.claims import CLAIM_FIELDS, Claim
+from geo.columns import ACTIONS, ACTORS, EXTENTS, STATUSES
 from geo.errors import FrontlineError
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.io import Article
+from geo.sentences import split_sentences
 
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 30_000

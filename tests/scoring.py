@@ -5,40 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from geo.evaluate import Score
 from geo.gazetteer import Gazetteer, Mention
 from geo.normalize import key
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __iadd__(self, other: Score) -> Score:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-        return self
-
-    def __str__(self) -> str:
-        return (
-            f"P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f} "
-            f"(tp={self.tp} fp={self.fp} fn={self.fn})"
-        )
 
 
 def same_place(gazetteer: Gazetteer, place_id: str | None, gold: dict) -> bool:

@@ -16,20 +16,17 @@ from hypothesis import strategies as st
 
 from geo import io
 from geo.claims import (
-    ACTIONS,
     ACTOR_SCANNER,
-    ACTORS,
     CLAIM_FIELDS,
-    EXTENTS,
-    STATUSES,
     TRIGGER_SCANNER,
     extract_claims,
-    split_sentences,
 )
 from geo.cli import main
+from geo.columns import ACTIONS, ACTORS, EXTENTS, STATUSES
 from geo.corpus import prepare
 from geo.dates import event_dates, publication_date
 from geo.scan import PlainScanner
+from geo.sentences import split_sentences
 from geo.syndication import near_duplicates
 from tests.conftest import GOLD, REPORT, SEEDS
 from tests.scoring import Score, score_claims

@@ -242,4 +242,6 @@ def test_data_credit_travels_with_the_data(run, tmp_path):
     assert "GeoNames" in info["dataset_metadata"]["attribution"]
     page_html = snapshot(run, date(2024, 12, 1))
     credit = re.search(r"<div id='frontline-credit'[^>]*>([^<]*)</div>", page_html)
-    assert credit is not None and "GeoNames" in credit.group(1) and "Natural Earth" in credit.group(1)
+    assert (
+        credit is not None and "GeoNames" in credit.group(1) and "Natural Earth" in credit.group(1)
+    )
