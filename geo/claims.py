@@ -239,7 +239,6 @@ _OBLIQUE = re.compile(
 _NOMINAL = re.compile(
     r"\b(?:capture|fall|takeover|seizure|liberation|loss|recapture|entry|incursion)\s+(?:of|into)$"
 )
-_ATTACKS = frozenset({"captured", "entered", "advancing", "besieging"})
 _SETTLEMENT_OR_FACILITY = frozenset({"city", "town", "village", "neighbourhood", "facility"})
 _NULL_PLACE_ACTIONS = frozenset({"captured", "recaptured", "withdrew", "entered"})
 
@@ -634,6 +633,8 @@ class _Extractor:
             if not targets:
                 targets.extend([p for p in places if p.end <= t0][-1:])
         elif form == "intrans":  # "entered X after government forces pulled out"
+            if re.match(r"\s+(?:\w+\s+)?(?:to|toward|towards|into)\b", self.work[t1:e]):
+                return []  # "withdrew towards Homs": a destination, no claim on it
             targets = self._objects(
                 t1, e, places, _LOCATIVE_FILLER, action, locative=True, allow_generic=False
             )
@@ -684,7 +685,7 @@ class _Extractor:
             drafts.append(_Draft(q0, q1, place, who, act, extent, when, static, (s, e), (t0, t1)))
         if drafts:
             self.last_actor = actor
-            if action in _ATTACKS and not static:
+            if action in ("captured", "entered") and not static:
                 self.last_attacker = actor
         return drafts
 
