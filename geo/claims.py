@@ -280,7 +280,6 @@ _ACCORDING = LEXICON.cue_regex("according")
 _UNCONFIRMED = LEXICON.cue_regex("unconfirmed")
 _DENIAL = LEXICON.cue_regex("denial")
 _CORRECTION = LEXICON.cue_regex("correction")
-_FRONTED = re.compile(r"^(?:With|After|As|While|Despite|Although|In|On|Following|Amid)\b")
 _CLAUSE_BREAK = re.compile(
     r"[;–—]|,\s+(?=(?:and|but|while|after|before|as|who|which|where|when|whose|leading|taking"
     r"|forcing|bringing|putting|approaching|seizing|killing|saying|adding)\b)"

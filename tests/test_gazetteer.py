@@ -308,7 +308,7 @@ def test_scorer_penalises_wrong_place_and_missing_span(gazetteer):
     every, _, _ = score_mentions(gazetteer, wrong, gold)
     assert (every.tp, every.fp, every.fn) == (0, 1, 1)
     assert not same_place(gazetteer, "hama-governorate", gold[0])
-    assert str(Score(1, 1, 0)).startswith("P=0.500")
+    assert str(Score(1, 1, 0)).startswith("P 0.500")
 
 
 def test_in_memory_gazetteer_from_a_small_frame():
