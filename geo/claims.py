@@ -2,16 +2,13 @@
 
 Pipeline for one article (pure; the gazetteer supplies the place mentions):
 
-1. **Sentences** — lines are blocks (headlines and captions stand alone); inside a block, a
-   sentence ends at ``. ! ?`` unless the word before is an abbreviation ("Col.", "U.S.", "Nov.").
-   Page chrome ("Skip to content", "This browser does not support the video element", video
-   lengths) yields no sentence.
-2. **Triggers** — one compiled alternation of the action lexicon (``captured``: took, seized,
-   took control of, overran, fell to, held by …; ``entered``: entered, stormed, swept into …;
-   ``advancing``: advanced in, attack on, targeting, approaching the outskirts …) runs over each
-   sentence. Each trigger has a *form* that says where its place is: the object after it
-   ("seized X"), a locative after it ("advanced in X"), the subject before it ("X fell to",
-   "X, held by"), or an adjective ("the rebel-held enclave of X").
+1. **Sentences** — :func:`geo.sentences.split_sentences`.
+2. **Triggers** — the phrases of ``data/lexicon/triggers.tsv`` (loaded by :mod:`geo.lexicon`)
+   are found with one head-word scan per article, the longest phrase winning at a position.
+   Each has a *frame* that says where its place is: the object after it ("seized X"), a
+   locative after it ("advanced in X"), the subject before it ("X fell to", "X, held by", with
+   the list it ends), an adjective ("the rebel-held enclave of X"), an intransitive ("pulled
+   out": after, else the place named before), a push ("pushed back an attack on X").
 3. **Places** — the first place mention (or anaphor: "the city", "the province", "the region")
    in that position whose gap to the trigger holds only filler words ("most of the city of");
    then every place coordinated with it ("Sheikh Najjar, … the military academy and the field
@@ -25,11 +22,15 @@ Pipeline for one article (pure; the gazetteer supplies the place mentions):
 5. **Extent, date, status, claimant** — extent words in the trigger's span; the date expression
    of the trigger's clause, resolved against the publication date (no date: publication date;
    standing control such as "rebel-held" is dated at publication); ``claimed`` when the sentence
-   attributes ("said", "according to", quotes) or says it is unconfirmed, ``denied`` when it
-   calls claims untrue (the denied claim is copied from the previous claimed one).
+   attributes ("said", "according to", quotes) or says it is unconfirmed, ``denied`` when a
+   denial covers it ("denied that rebels had entered X", "claims of recapturing X are lies"),
+   when it is negated ("Hama has not fallen") or corrected ("earlier reports … were wrong");
+   a denial alone in a sentence copies the previous claimed claim. Dates also come from a date
+   opening the sentence, "a day after X" (counted from the sentence's date) and date headers.
 
 Not claims: history (a year before 2024 in the claim's clause), airstrikes, hypotheticals and
-purposes ("if Hama falls", "to try to repel", "vowed to advance").
+purposes ("if Hama falls", "to try to repel", "vowed to advance"); the cues are
+``data/lexicon/cues.tsv``.
 """
 
 from __future__ import annotations

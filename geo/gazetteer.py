@@ -5,13 +5,19 @@
 every alias (and every generic facility/road noun) over the normalised text, keeps the longest
 match at each place in the text, then applies the context rules:
 
-* **sense** — a governorate capital preceded by ``province of`` / ``governorate of`` is the
-  governorate; otherwise a bare name is the city (``Hama province`` is its own alias);
+* **sense** — a governorate capital is the governorate after ``province of``, ``all of``,
+  ``the provinces of X and``, before ``front``/``provinces`` or an apposition naming a province;
+  otherwise a bare name is the city (``Hama province`` is its own alias);
+* **support** — a long-tail village (Who's On First locality) is kept only if the article names
+  its governorate, a place noun stands before it, or a list goes on from a place; never when it
+  looks like part of a person's name ("Bashar al-Assad");
+* **romanisation** — a capitalised name no alias matched is resolved by its romanisation key
+  (:mod:`geo.romanize`) where the key picks one place of the article's region;
 * **homonyms** — an alias shared by several places goes to the candidate whose governorate the
   rest of the article names most, else to the most populous;
 * **generic nouns** — ``the highway`` / ``the road`` followed by ``linking``/``to``/``between``
   and places on a known road resolve to that road; ``its airport`` / ``the military academy``
-  resolve to the facility of that kind in the governorate of the nearest preceding mention;
+  resolve to the facility of that kind of a place named before it in the same sentence;
 * **unresolved** — a capitalised name after ``the town of`` / ``the village of`` … that the
   gazetteer does not know is reported with ``place_id=None``, never silently dropped.
 
@@ -84,7 +90,6 @@ _CAPITAL_RUN = re.compile(
     rf"(?<![\w'’])(?:{_ART}[-\s])?[A-Z][\w'’‘]*(?:[-\s](?:{_ART}[-\s])?[A-Z][\w'’‘]*){{0,3}}"
 )
 _WORD = re.compile(r"[^\W_][\w'’‘]*")
-#: what may stand before a name in a list or after a place noun ("the villages of X, Y and Z")
 #: a place noun before a name: "the villages of X", "the town of X"
 _PLACE_NOUN_CUE = re.compile(
     r"\b(?:towns?|villages?|cities|city|hamlets?|localities|areas?|districts?|neighbou?rhoods?"
