@@ -382,7 +382,7 @@ def _anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Me
         for prev in reversed(resolved[max(0, i - 12) : i]):
             if m.start() - prev.end > 1500:
                 break
-            target = _anaphor_target(kind, prev, gaz)
+            target = _anaphor_target(kind, prev, gaz, "provincial" in m.group(0).lower())
             if target:
                 break
         if target:
@@ -404,11 +404,16 @@ def _anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Me
     return out
 
 
-def _anaphor_target(word: str, prev: Mention, gaz: Gazetteer) -> str | None:
+def _anaphor_target(
+    word: str, prev: Mention, gaz: Gazetteer, provincial: bool = False
+) -> str | None:
     """The place an anaphoric noun ("the city", "the town", "the province", "the base")
     refers to, if ``prev`` (an earlier mention) is of a compatible type."""
     place = gaz.place(prev.place_id or "")
     kind = _ANAPHOR_KINDS.get(word, "")
+    if kind == "settlement" and word == "capital":  # "the capital", "the provincial capital"
+        gov = place.place_id if place.place_type == "governorate" else place.parent_id
+        return (gaz.capital_of(gov) if gov else None) if provincial else "damascus"
     if kind == "settlement":
         if word == "city" and place.place_type in ("city", "town"):
             return place.place_id
@@ -883,6 +888,10 @@ class _Extractor:
         )
         if modifier:
             return _actor_of_word(modifier.group(1))
+        if re.search(r"\b(?:entry|incursion|entrance)\s+of\s", word):
+            inside = [a for a in actors if t0 <= a.start and a.end <= t1 and a.actor != "air"]
+            if inside:  # "the entry of terrorists into X"
+                return self._resolve_actor(inside[0].actor)
         if form == "subj" or word.endswith(("advance of", "advance of ")):
             agent = [a for a in actors if a.start >= t1 and a.start - t1 < 40]
             if agent:
