@@ -301,7 +301,12 @@ _ANAPHOR = re.compile(
 #: a relative clause between a subject and its predicate: "Hass, which the regime had seized,"
 _RELATIVE_CLAUSE = re.compile(
     r"^\s*,\s*(?:which|who|that|a|an|the)\b[^,;]*,\s*|\s[–—]\s*$|^\s*\([^()]*\)\s*"
+    # "A, B and the villages around them – changed hands": the unnamed tail of the list
+    r"|^\s*,?\s*and\s+(?:the\s+|several\s+|nearby\s+|other\s+|\w+\s+)?(?:villages|towns"
+    r"|areas|positions|hills|farms|settlements)(?:\s+(?:around|near|surrounding)\s+\w+)?\s*"
 )
+#: a comparison that extends a subject's claim to a further list: "…, as are Halfaya and Suran"
+_AS_ARE = re.compile(r",\s+as\s+(?:are|is|were|was|has|have|had)\s+", re.IGNORECASE)
 #: "Albu Kamal in Deir ez-Zor": the second place only locates the first
 _LOCATOR = re.compile(r"\s*,?\s+(?:in|of|near)\s+(?:the\s+)?$", re.IGNORECASE)
 #: a date fronting its sentence: "On Friday, as …", "Late on Saturday the army …"
@@ -651,6 +656,11 @@ class _Extractor:
                 targets.extend([p for p in places if p.end <= t0][-1:])
         elif form == "subj":
             targets = self._subject(t0, s, places)
+            also = _AS_ARE.search(self.work, t1, e)  # "X is now held by the factions, as are Y"
+            if targets and also:
+                targets += self._objects(
+                    also.end(), e, places, _OBJECT_FILLER, action, allow_generic=False
+                )
         elif form == "under":
             inner = (m.start("obj"), m.end("obj"))
             targets.extend([p for p in places if inner[0] <= p.start and p.end <= inner[1]][:1])

@@ -103,6 +103,23 @@ def claims(gazetteer, text):
             "Rebels seized the town of Inkhil on Friday.",
             {("inkhil", "southern_opposition", "captured", "2024-11-29", "reported")},
         ),
+        # a comparison extends the claim to a further list
+        (
+            "Morek is now held by the factions, as are Halfaya and Souran.",
+            {
+                ("morek", "opposition", "captured", "2024-12-01", "reported"),
+                ("halfaya", "opposition", "captured", "2024-12-01", "reported"),
+                ("suran-hama", "opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
+        # a list that ends in an unnamed tail is still the subject
+        (
+            "Morek, Kafr Zita and the villages around them changed hands on Saturday.",
+            {
+                ("morek", "opposition", "captured", "2024-11-30", "reported"),
+                ("kafr-zita", "opposition", "captured", "2024-11-30", "reported"),
+            },
+        ),
         # an adjacent description names one actor: "Dawn of Freedom factions" are the SNA
         (
             "'Dawn of Freedom' factions seize Tal Rifaat.",
