@@ -663,7 +663,21 @@ class Gazetteer:
         local = [p for p in owners if self._places[p].admin1 in region]
         if len(owners) == 1:
             return owners[0] if local or _cued(text, a, ends) else None
-        return local[0] if len(local) == 1 else None
+        if len(local) > 1:  # several in the region: the one spelled clearly closest, if any
+            return self._closest(key(text[a:b]), local)
+        return local[0] if local else None
+
+    def _closest(self, folded: str, place_ids: list[str], margin: float = 0.1) -> str | None:
+        """The place whose name is spelled most like ``folded``, if it leads by ``margin``."""
+        scored = sorted(
+            (
+                max(difflib.SequenceMatcher(None, folded, k).ratio() for k in self._keys_of[p]),
+                p,
+            )
+            for p in place_ids
+        )
+        best, second = scored[-1], scored[-2]
+        return best[1] if best[0] - second[0] >= margin else None
 
     def _resolve_generics(
         self,
