@@ -189,7 +189,9 @@ _COORDINATION_FILLER = _WORDS["coordination_filler"]
 _SUBJECT_FILLER = _WORDS["subject_filler"]
 _PLACE_HEAD_WORDS = _WORDS["place_head"]
 _LIST_PREPS = frozenset({"in", "around", "near", "north", "south", "east", "west", "of"})
-_CONJUNCTION = re.compile(r"^[\s,]*(?:(?:and|or|as well as|plus)\b|,)[\s,]*", re.IGNORECASE)
+_CONJUNCTION = re.compile(
+    r"^[\s,]*(?:(?:and|or|as well as|plus|including|along with)\b|,)[\s,]*", re.IGNORECASE
+)
 _ALSO_KNOWN = re.compile(r"^[\s,]*(?:also known as|known as|or)\s+(?:the\s+)?$", re.IGNORECASE)
 _DIRECTIONAL = re.compile(
     r"^[\s,]*(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+"
