@@ -89,6 +89,14 @@ _EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("weekend", re.compile(r"\b(?:last|over the|this past|at the) weekend\b", re.IGNORECASE)),
     (
+        "earlier",
+        re.compile(
+            r"\b(?:the (?:day|night) before|the previous (?:day|night)"
+            r"|(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+earlier)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "offset",
         re.compile(
             r"\b(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>after|before)\b",
@@ -256,6 +264,7 @@ _EVENT_HEADS = {
     "recent": [f"{a} {b}" for a in ("in", "over") for b in ("the", "recent", "past", "last")],
     "ago": _NUMBER_WORDS,
     "weekend": ["last", "over", "this", "at"],
+    "earlier": ["the day", "the night", "the previous", *_NUMBER_WORDS],
     "offset": _NUMBER_WORDS,
     "same": ["that", "the same", "by", "later"],
 }
@@ -301,6 +310,10 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> DateFound | None:
         return DateFound(
             published - timedelta(days=2), PRECISION_DAYS, s, e, "'this week' = publication - 2"
         )
+    if kind == "earlier":  # "the day before", "two days earlier": before the text's day
+        word = (m["n"] or "one").lower()
+        n = 1 if word in ("a", "one") else _NUMBERS.get(word, int(word) if word.isdigit() else 1)
+        return DateFound(published - timedelta(days=n), PRECISION_DAY, s, e, f"{n} days earlier")
     if kind in ("ago", "offset"):
         word = m["n"].lower()
         n = 1 if word == "a" else _NUMBERS.get(word, int(word) if word.isdigit() else 1)
