@@ -386,9 +386,13 @@ def _anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Me
         i = bisect.bisect_left(starts, m.start())
         kind = m["kind"].lower()
         target = None
-        for prev in reversed(resolved[max(0, i - 12) : i]):
+        window = resolved[max(0, i - 12) : i]
+        for j in range(len(window) - 1, -1, -1):
+            prev = window[j]
             if m.start() - prev.end > 1500:
                 break
+            if j > 0 and _locates(text, window[j - 1], prev):
+                continue  # "Saraqib, a town in Idlib province": the province only locates
             target = _anaphor_target(kind, prev, gaz, "provincial" in m.group(0).lower())
             if target:
                 break
@@ -409,6 +413,21 @@ def _anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Me
                 )
             )
     return out
+
+
+_LOCATOR_GAP = re.compile(
+    r"\s*,?\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _locates(text: str, first: Mention, second: Mention) -> bool:
+    """Does ``second`` (an area) only locate ``first`` (a settlement): "Saraqib, a town in Idlib
+    province", "Saraqib in the eastern countryside of Idlib"?"""
+    return (
+        second.place_type in ("governorate", "countryside", "region")
+        and first.place_type in _SETTLEMENT_OR_FACILITY
+        and _LOCATOR_GAP.fullmatch(text, first.end, second.start) is not None
+    )
 
 
 def _anaphor_target(
