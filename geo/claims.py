@@ -243,6 +243,16 @@ _NOMINAL = re.compile(
     r"\b(?:capture|fall|takeover|seizure|liberation|loss|recapture|entry|incursion)\s+(?:of|into)$"
 )
 _SETTLEMENT_OR_FACILITY = frozenset({"city", "town", "village", "neighbourhood", "facility"})
+#: unnamed parts of a place ("several neighbourhoods in Aleppo"): the claim is on the place
+_PARTS_OF_A_PLACE = frozenset(
+    "neighbourhoods neighborhoods neighbourhood neighborhood districts district positions "
+    "checkpoints points posts areas parts".split()
+)
+_PART_OF = re.compile(
+    r"\s+(?:in|of|around|across)\s+(?:the\s+)?(?:(?:\w+ern\s+)?(?:part|parts|outskirts|edge"
+    r"|centre|center|heart|west|east|north|south)\s+of\s+(?:the\s+)?)?(?:(?:city|town)\s+of\s+)?",
+    re.IGNORECASE,
+)
 _NULL_PLACE_ACTIONS = frozenset({"captured", "recaptured", "withdrew", "entered"})
 
 _EXTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -756,6 +766,11 @@ class _Extractor:
         first = True
         generic = _GENERIC_PLACE.match(self.work, t1, e) if allow_generic else None
         if generic and (not after or after[0].start >= generic.end()):
+            inner = generic.group("noun").lower() in _PARTS_OF_A_PLACE and after
+            if inner and _PART_OF.fullmatch(self.work, generic.end(), after[0].start):
+                # "pulled back from several neighbourhoods in the west of the city": the claim
+                # is on the place the parts belong to
+                return [after[0]]
             out.append(_Unnamed(generic.start("noun"), generic.end()))
             cursor = generic.end()
             first = False

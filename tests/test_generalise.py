@@ -120,6 +120,20 @@ def claims(gazetteer, text):
                 ("kafr-zita", "opposition", "captured", "2024-11-30", "reported"),
             },
         ),
+        # an area that only locates a town is not what "the city" refers to
+        (
+            "Rebels took Saraqib in the eastern countryside of Idlib after troops withdrew from "
+            "the city.",
+            {
+                ("saraqib", "opposition", "captured", "2024-12-01", "reported"),
+                ("saraqib", "government", "withdrew", "2024-12-01", "reported"),
+            },
+        ),
+        # unnamed parts of a place: the claim is on the place
+        (
+            "Troops pulled back from several neighbourhoods in the western part of Hama.",
+            {("hama", "government", "withdrew", "2024-12-01", "reported")},
+        ),
         # an adjacent description names one actor: "Dawn of Freedom factions" are the SNA
         (
             "'Dawn of Freedom' factions seize Tal Rifaat.",
