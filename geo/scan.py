@@ -20,7 +20,23 @@ Row = tuple[str | re.Pattern[str], Iterable[str]]
 _NON_WORD = re.compile(r"[^\w]")
 
 
-class RowScanner:
+class _Scanner:
+    """What both scanners share: matches only, from ``scan``."""
+
+    def scan(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> Iterator[tuple[int, re.Match[str]]]:
+        raise NotImplementedError
+
+    def finditer(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """Like :meth:`scan`, matches only."""
+        for _, m in self.scan(text, start, end):
+            yield m
+
+
+class RowScanner(_Scanner):
     """Scan text for rows of patterns, each with the head words it can start with.
 
     Parameters
@@ -87,13 +103,6 @@ class RowScanner:
         candidates = ((pos, self.by_head[head]) for pos, head in self.heads_at(text, start, end))
         yield from _scan(self.rows, candidates, text, start, end, self.longest)
 
-    def finditer(
-        self, text: str, start: int = 0, end: int | None = None
-    ) -> Iterator[re.Match[str]]:
-        """Like :meth:`scan`, matches only."""
-        for _, m in self.scan(text, start, end):
-            yield m
-
 
 def _scan(
     rows: list[re.Pattern[str]],
@@ -121,7 +130,7 @@ def _scan(
             last = best[1].end()
 
 
-class PlainScanner:
+class PlainScanner(_Scanner):
     """The same semantics as :class:`RowScanner` without the head-word index: every row is
     tried at every word start. The reference the tests compare with, and the benchmark's
     baseline."""
@@ -139,9 +148,3 @@ class PlainScanner:
         every = range(len(self.rows))
         candidates = ((w.start(), every) for w in self._WORD_START.finditer(text, start, end))
         yield from _scan(self.rows, candidates, text, start, end, self.longest)
-
-    def finditer(
-        self, text: str, start: int = 0, end: int | None = None
-    ) -> Iterator[re.Match[str]]:
-        for _, m in self.scan(text, start, end):
-            yield m

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from geo.columns import ACTIONS
 from geo.lexicon import LexiconError, compile_phrase, lexicon_dir, load_lexicon
 
 IRREGULAR = {"take": ("take", "takes", "took", "taken", "taking")}
@@ -17,16 +18,7 @@ IRREGULAR = {"take": ("take", "takes", "took", "taken", "taking")}
 
 def test_committed_lexicon_loads_and_covers_every_action():
     lex = load_lexicon()
-    assert {t.action for t in lex.triggers} == {
-        "captured",
-        "entered",
-        "recaptured",
-        "withdrew",
-        "repelled",
-        "defensive_line",
-        "advancing",
-        "besieging",
-    }
+    assert {t.action for t in lex.triggers} == set(ACTIONS)
     assert {a for a, _ in lex.actors} >= {"government", "opposition", "sna", "sdf"}
     assert all(lex.cues[k] for k in ("speech", "according", "unconfirmed", "denial", "block"))
     assert lex.regions[("SY-DR", "opposition")] == "southern_opposition"
