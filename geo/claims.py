@@ -238,6 +238,11 @@ _OBLIQUE = re.compile(
     r"\b(?:from|against|with|between|among|than|versus|vs)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: actors whose captures are recaptures in this theatre (``actions.tsv``): the defenders, never
+#: the unnamed captor of a place that "fell"
+_DEFENDERS = frozenset(
+    actor for (actor, action, _), becomes in LEXICON.actions.items() if becomes == "recaptured"
+)
 #: a nominal trigger ("the fall of", "the capture of"): its actor may go unnamed
 _NOMINAL = re.compile(
     r"\b(?:capture|fall|takeover|seizure|liberation|loss|recapture|entry|incursion)\s+(?:of|into)$"
@@ -514,7 +519,7 @@ class _Extractor:
         self._years = [m.start() for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", self.work)]
         self._trigger_starts = [m.start() for _, m in self.triggers]
         self.last_actor: str | None = None
-        self.last_attacker: str | None = None  # actor of the last capture, entry or advance
+        self.last_attacker: str | None = None  # last actor (not a defender) to capture or enter
         self.last_claimant: str | None = None
         self._date_starts = [d.start for d in self.dates]
         self.header: date | None = None  # a date header ("Wednesday 27 November.")
@@ -731,7 +736,7 @@ class _Extractor:
             drafts.append(_Draft(q0, q1, place, who, act, extent, when, static, (s, e), (t0, t1)))
         if drafts:
             self.last_actor = actor
-            if action in ("captured", "entered") and not static:
+            if action in ("captured", "entered") and not static and actor not in _DEFENDERS:
                 self.last_attacker = actor
         return drafts
 
@@ -938,7 +943,12 @@ class _Extractor:
             inside = [a for a in actors if t0 <= a.start and a.end <= t1 and a.actor != "air"]
             if inside:  # "the entry of terrorists into X"
                 return self._resolve_actor(inside[0].actor)
-        if form == "subj" or word.endswith(("advance of", "advance of ")):
+        # an agent follows "fell to", "seized by", "in the hands of", but not an intransitive
+        # "fell" ("Damascus fell the same morning, with fighters from the south …")
+        intransitive_fall = re.search(r"\b(?:fall|falls|fell|fallen|changed? hands)$", word)
+        if (form == "subj" and not intransitive_fall) or word.endswith(
+            ("advance of", "advance of ")
+        ):
             agent = [a for a in actors if a.start >= t1 and a.start - t1 < 40]
             if agent:
                 return self._resolve_actor(agent[0].actor)
