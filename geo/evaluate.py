@@ -25,7 +25,7 @@ from typing import Any
 
 from geo.claims import Claim, extract_claims
 from geo.errors import FrontlineError
-from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.gazetteer import Gazetteer, Mention, load_gazetteer
 from geo.normalize import key
 
 #: Trap words reported with their own recall: a passage counts for each word its ``traps`` text
@@ -350,9 +350,14 @@ def score_passage(
         )
 
 
-def mention_hits(gaz: Gazetteer, passage: Passage) -> tuple[int, int, list[str]]:
-    """(found, total, names missed): gold mentions for which ``find_mentions`` finds the place."""
-    found_ids = {m.place_id for m in gaz.find_mentions(passage.text) if m.place_id}
+def mention_hits(
+    gaz: Gazetteer, passage: Passage, mentions: Sequence[Mention] | None = None
+) -> tuple[int, int, list[str]]:
+    """(found, total, names missed): gold mentions for which ``find_mentions`` finds the place
+    (``mentions``: those already found in the passage, if any)."""
+    if mentions is None:
+        mentions = gaz.find_mentions(passage.text)
+    found_ids = {m.place_id for m in mentions if m.place_id}
     found_keys: set[str] = set()
     for pid in found_ids:
         found_keys |= gaz.name_keys(pid)
@@ -380,7 +385,7 @@ def evaluate(passages: Sequence[Passage], gazetteer: Gazetteer | None = None) ->
             mentions=mentions,
         )
         score_passage(gaz, passage, predicted, report)
-        hits, total, _ = mention_hits(gaz, passage)
+        hits, total, _ = mention_hits(gaz, passage, mentions)
         report.mention_found += hits
         report.mention_total += total
         for name in [g["place"] for g in passage.gold if g["place"]] + passage.mentions:
