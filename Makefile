@@ -4,6 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
+# the dashboard listens on this address only; HOST=0.0.0.0 exposes it (opt-in)
+HOST   ?= 127.0.0.1
+# WRITE=1 lets the page add articles and record reviews (opt-in: the page has no accounts)
+WRITE  ?=
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: venv sysdeps run test bench eval lint gazetteer clean
@@ -23,7 +27,7 @@ sysdeps:
 run: venv
 	$(BIN)/frontline ingest seeds examples/offensive
 	$(BIN)/python -c "from geo.pipeline import store_bundle; from geo.store import default_path; store_bundle(default_path())"
-	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) --server.headless true
+	FRONTLINE_WRITE=$(WRITE) $(BIN)/streamlit run streamlit_app.py --server.address $(HOST) --server.port $(PORT) --server.headless true
 
 test: venv sysdeps
 	$(BIN)/python -m pytest

@@ -15,12 +15,14 @@ import streamlit as st
 
 from geo import io
 from geo.dashboard import (
+    WRITE_ENV,
     added_article,
     area_series,
     claims_table,
     day_index,
     place_history,
     places_with_claims,
+    writes_enabled,
 )
 from geo.errors import FrontlineError
 from geo.export import COLORS, LABELS, outlets_of, set_player, to_geojson
@@ -30,6 +32,8 @@ from geo.timeline import timeline_days
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 DB = Path(os.environ.get("FRONTLINE_DB") or default_path())
+#: adding articles and recording reviews change the store for every visitor: opt-in
+WRITABLE = writes_enabled(os.environ)
 
 st.set_page_config(page_title="Frontline", page_icon="🗺️", layout="wide")
 
@@ -59,7 +63,17 @@ def day_snapshot(db: str, revision: int, day: date) -> str:
     return snapshot(load(db, revision).run, day)
 
 
-bundle = current()
+try:
+    bundle = current()
+except Exception as exc:
+    import logging
+
+    logging.getLogger("frontline").exception("the map could not be drawn")
+    st.error(
+        f"The map could not be drawn from the store ({type(exc).__name__}). The server's log "
+        "has the details; `frontline review` or removing the last article restores it."
+    )
+    st.stop()
 revision = st.session_state["revision"] = bundle.revision
 result = bundle.run
 days = timeline_days(result.timeline)
@@ -137,7 +151,7 @@ day_tab, place_tab = st.tabs(["Claims dated this day", "One place"])
 with day_tab:
     todays = claims_table(result.claims, outlets, day=day)
     st.dataframe(todays, hide_index=True, width="stretch")
-    if len(todays):
+    if len(todays) and WRITABLE:
         with st.form("review", clear_on_submit=True):
             st.markdown(
                 "**Review a claim** (accepted claims count as confirmed; rejected ones "
@@ -199,6 +213,15 @@ right.download_button(
 # --- add an article -------------------------------------------------------------------------------
 with st.sidebar:
     st.header("Add an article")
+    if not WRITABLE:
+        st.caption(
+            f"Read-only: adding articles and reviewing claims are off. Start the dashboard "
+            f"with {WRITE_ENV}=1 (`make run WRITE=1`) to turn them on."
+        )
+        st.caption(
+            f"Store: {DB.name}, {len(result.articles)} articles, {len(result.claims)} claims."
+        )
+        st.stop()
     with st.form("add-article", clear_on_submit=True):
         pasted = st.text_area("Paste the article text", key="paste", height=180)
         upload = st.file_uploader("…or upload a .txt file", type=["txt"], key="upload")

@@ -8,6 +8,7 @@ every word start — the straightforward implementation), measured in the same r
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 from datetime import date
@@ -68,3 +69,29 @@ def run() -> None:
         f"baseline (plain re.finditer scanners, 200 articles): {base_rate:,.0f} articles/s "
         f"-> speed-up {rate / base_rate:.2f}x"
     )
+    growth()
+
+
+def growth() -> None:
+    """Cost against one article's size: prose and a single line with no sentence end.
+
+    Issue 12: one 200 KB line took 77 s (time square in its size). Linear cost means the time
+    per doubling of the input stays near 2x.
+    """
+    gazetteer = load_gazetteer()
+    prose = "\n\n".join(corpus(40))
+    line = " and ".join(
+        "rebels captured the town of Saraqib while the army said it repelled attacks near Morek"
+        for _ in range(3_000)
+    )
+    for label, text in (("prose", prose), ("one line, no full stop", line)):
+        times = []
+        for size in (len(text) // 4, len(text) // 2, len(text)):
+            start = time.perf_counter()
+            extract_claims(text[:size], published=date(2024, 12, 1), gazetteer=gazetteer)
+            times.append(time.perf_counter() - start)
+        ratios = ", ".join(f"{b / a:.2f}x" for a, b in itertools.pairwise(times))
+        print(
+            f"growth, {label} ({len(text) // 4:,} -> {len(text):,} chars): "
+            f"{times[0]:.2f} s -> {times[-1]:.2f} s; per doubling {ratios} (linear: ~2x)"
+        )

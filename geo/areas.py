@@ -48,20 +48,46 @@ class AreaOptions:
     non_government: frozenset[str] | None = None
 
 
-def voronoi_cells(points: gpd.GeoSeries, outline: Any) -> np.ndarray:
-    """The Voronoi cell of each point (same order), clipped to ``outline`` (lon/lat)."""
-    coords = shapely.get_coordinates(points.values)
-    # points on the same spot would share a cell: jitter duplicates by a few metres
-    _, first = np.unique(np.round(coords, 6), axis=0, return_index=True)
-    dup = np.ones(len(coords), dtype=bool)
-    dup[first] = False
-    coords = coords + np.where(dup[:, None], 1e-5 * np.arange(1, len(coords) + 1)[:, None], 0)
-    multipoint = shapely.multipoints(coords)
-    envelope = shapely.buffer(shapely.envelope(outline), 1.0)
-    cells = shapely.get_parts(
-        shapely.voronoi_polygons(multipoint, extend_to=envelope, ordered=True)
+#: duplicate points (two places on one spot) are spread on a circle of this radius
+DUPLICATE_SPREAD_M = 5.0
+
+
+def voronoi_cells(
+    points: gpd.GeoSeries, outline: Any, metric_crs: str = EQUAL_AREA_CRS
+) -> np.ndarray:
+    """The Voronoi cell of each point (same order), clipped to ``outline``.
+
+    Points and outline are in lon/lat (EPSG:4326); the cells are built in ``metric_crs`` (a
+    degree of longitude is shorter than a degree of latitude at 35°N, so cells drawn in degrees
+    give land to the wrong settlement) and returned in lon/lat. Points on the same spot would
+    share a cell: each duplicate is moved :data:`DUPLICATE_SPREAD_M` metres, in its own
+    direction around the spot.
+    """
+    from pyproj import Transformer
+
+    forward = Transformer.from_crs("EPSG:4326", metric_crs, always_xy=True)
+    back = Transformer.from_crs(metric_crs, "EPSG:4326", always_xy=True)
+    lonlat = shapely.get_coordinates(points.values)
+    x, y = forward.transform(lonlat[:, 0], lonlat[:, 1])
+    coords = np.column_stack([x, y])
+    _, group, counts = np.unique(
+        np.round(lonlat, 6), axis=0, return_inverse=True, return_counts=True
     )
-    return shapely.intersection(cells, outline)
+    group = group.ravel()
+    order = np.argsort(group, kind="stable")
+    rank = np.empty(len(group), dtype=int)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    rank[order] = np.arange(len(group)) - starts[group[order]]
+    angle = 2.0 * np.pi * rank / np.maximum(counts[group], 1)
+    moved = rank > 0  # the first point of a spot stays where it is
+    coords[moved] += DUPLICATE_SPREAD_M * np.column_stack([np.cos(angle), np.sin(angle)])[moved]
+    metric_outline = shapely.transform(outline, lambda c: np.column_stack(forward.transform(*c.T)))
+    envelope = shapely.buffer(shapely.envelope(metric_outline), 100_000.0)
+    cells = shapely.get_parts(
+        shapely.voronoi_polygons(shapely.multipoints(coords), extend_to=envelope, ordered=True)
+    )
+    clipped = shapely.intersection(cells, metric_outline)
+    return np.asarray(shapely.transform(clipped, lambda c: np.column_stack(back.transform(*c.T))))
 
 
 @lru_cache(maxsize=8)

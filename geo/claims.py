@@ -247,6 +247,7 @@ _DEFENDERS = frozenset(
 _NOMINAL = re.compile(
     r"\b(?:capture|fall|takeover|seizure|liberation|loss|recapture|entry|incursion)\s+(?:of|into)$"
 )
+_NOT_NAMED = frozenset({"ref", "air"})
 _SETTLEMENT_OR_FACILITY = frozenset({"city", "town", "village", "neighbourhood", "facility"})
 #: unnamed parts of a place ("several neighbourhoods in Aleppo"): the claim is on the place
 _PARTS_OF_A_PLACE = frozenset(
@@ -394,11 +395,13 @@ def _anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Me
     """Resolve "the city", "the province", "the region" to the place they most likely mean."""
     resolved = [m for m in mentions if m.place_id is not None]
     starts = [m.start for m in resolved]
+    longest = max((m.end - m.start for m in resolved), default=0)
     out: list[Mention] = []
     for m in _ANAPHOR.finditer(text):
-        if any(r.start < m.end() and m.start() < r.end for r in resolved):
-            continue
         i = bisect.bisect_left(starts, m.start())
+        near = resolved[bisect.bisect_left(starts, m.start() - longest) : i + 2]
+        if any(r.start < m.end() and m.start() < r.end for r in near):
+            continue
         kind = m["kind"].lower()
         target = None
         window = resolved[max(0, i - 12) : i]
@@ -522,6 +525,7 @@ class _Extractor:
         self.last_attacker: str | None = None  # last actor (not a defender) to capture or enter
         self.last_claimant: str | None = None
         self._date_starts = [d.start for d in self.dates]
+        self._longest_date = max((d.end - d.start for d in self.dates), default=0)
         self.header: date | None = None  # a date header ("Wednesday 27 November.")
 
     # -- per article --
@@ -831,7 +835,9 @@ class _Extractor:
 
     def _gap(self, a: int, b: int) -> str:
         chars = list(self.work[a:b])
-        for d in self.dates:  # dates and attributions may stand anywhere
+        lo = bisect.bisect_left(self._date_starts, a - self._longest_date)
+        hi = bisect.bisect_left(self._date_starts, b)
+        for d in self.dates[lo:hi]:  # dates and attributions may stand anywhere
             for i in range(max(a, d.start), min(b, d.end)):
                 chars[i - a] = " "
         return _ATTRIBUTION_SPAN.sub(" ", "".join(chars))
@@ -961,7 +967,12 @@ class _Extractor:
             a for a in before if not _OBLIQUE.search(self.work, max(s, a.start - 12), a.start)
         ]
         if subjects or before:
-            return self._resolve_actor((subjects or before)[-1].actor)
+            chosen = (subjects or before)[-1]
+            if chosen.actor == "ref":  # "HTS said its fighters had entered X": the speaker
+                named = [a for a in before if a.end <= chosen.start and a.actor not in _NOT_NAMED]
+                if named:
+                    return named[-1].actor
+            return self._resolve_actor(chosen.actor)
         if (
             re.match(r"\W*(?:After|Before|While|Following|Since|Having|Despite)\b", self.work[s:t0])
             and len(self.work[s:t0]) < 40

@@ -1,21 +1,27 @@
 """The ``frontline`` command line (DESIGN.md §6 is the contract).
 
 JSON goes to stdout, one object per line; errors go to stderr as ``file[:line]: reason``.
-Exit codes: 0 success, 1 not found, 2 usage, 3 some inputs failed (the rest were processed).
+Exit codes: 0 success, 1 not found, 2 usage, 3 some inputs failed (the rest were processed),
+4 the command could not complete.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any, TextIO
 
-from geo.errors import ArticleError, FrontlineError, GazetteerError
+from geo.errors import ArticleError, FrontlineError, GazetteerError, OutputError, display_name
 
-EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+#: exit codes: 0 success, 1 not found (a place, a date, a store), 2 usage, 3 some inputs failed
+#: (the rest were processed), 4 the command could not complete (an output or the store could not
+#: be written, the data files are broken; nothing partial is left behind)
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2, 3, 4
 DEFAULT_INPUT = "seeds"
 
 
@@ -42,10 +48,70 @@ def _report(error: FrontlineError, err: TextIO) -> None:
     err.write(f"frontline: {error}\n")
 
 
+STDOUT_NAME = "-"
+
+
+def default_inputs() -> list[str]:
+    """``seeds/`` of the working folder, else the seeds of the project this package runs from.
+
+    Raises
+    ------
+    UsageError
+        When neither exists (an installed package run from another folder).
+    """
+    if Path(DEFAULT_INPUT).is_dir():
+        return [DEFAULT_INPUT]
+    project = Path(__file__).resolve().parent.parent / DEFAULT_INPUT
+    if project.is_dir():
+        return [str(project)]
+    raise UsageError(f"no article paths given and no {DEFAULT_INPUT}/ folder here; give paths")
+
+
+def check_output(path: str, *, binary: bool = False) -> None:
+    """Refuse an output path before any work is done: a folder, a folder that does not exist
+    (a typo would otherwise create it), or ``-`` for a binary format.
+
+    Raises
+    ------
+    OutputError
+        With the path and the reason.
+    """
+    if path == STDOUT_NAME:
+        if binary:
+            raise OutputError("-: a GeoPackage cannot be written to stdout; give a file name")
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"{path}: is a folder; give a file name")
+    parent = target.parent
+    if not parent.is_dir():
+        raise OutputError(f"{path}: the folder {str(parent)!r} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"{path}: the folder {str(parent)!r} is not writable")
+
+
+def check_store(path: str | None, *, must_exist: bool) -> None:
+    """Refuse a ``--db`` whose folder does not exist (a mistyped path would otherwise create
+    folders and an empty store), or, for commands that only read, a store that does not exist."""
+    if path is None:
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"{path}: is a folder; --db takes the store's file")
+    if not target.parent.is_dir():
+        raise OutputError(f"{path}: the folder {str(target.parent)!r} does not exist")
+    if must_exist and not target.exists():
+        raise StoreNotFoundError(f"{path}: no store here (create one with `frontline ingest --db`)")
+
+
+class StoreNotFoundError(FrontlineError, FileNotFoundError):
+    """``--db`` names no store, for a command that only reads one."""
+
+
 def _articles(args: argparse.Namespace, err: TextIO, failures: list[int]) -> Iterator[Any]:
     from geo import io
 
-    for item in io.iter_articles(args.paths or [DEFAULT_INPUT], published=args.published):
+    for item in io.iter_articles(args.paths or default_inputs(), published=args.published):
         if isinstance(item, ArticleError):
             _report(item, err)
             failures.append(1)
@@ -110,7 +176,7 @@ def _run(args: argparse.Namespace, err: TextIO) -> tuple[Any, int]:
             raise UsageError("give either --db or article paths, not both")
         with open_store(args.db) as store:
             return run_store(store), EXIT_OK
-    result, failed = run_paths(args.paths or [DEFAULT_INPUT], published=args.published)
+    result, failed = run_paths(args.paths or default_inputs(), published=args.published)
     for error in failed:
         _report(error, err)
     return result, EXIT_PARTIAL if failed else EXIT_OK
@@ -128,7 +194,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     failures: list[ArticleError] = []
     articles = []
-    for item in io.iter_articles(args.paths or [DEFAULT_INPUT], published=args.published):
+    for item in io.iter_articles(args.paths or default_inputs(), published=args.published):
         if isinstance(item, ArticleError):
             failures.append(item)
         else:
@@ -275,8 +341,13 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return EXIT_NOT_FOUND
     features = export_features(result, args.date)
     path = args.out
-    (write_gpkg if path.lower().endswith(".gpkg") else write_geojson)(path, features)
     n = sum(len(v) for v in features.values())
+    if path == STDOUT_NAME:
+        from geo.export import to_geojson
+
+        out.write(to_geojson(features) + "\n")
+        return code
+    (write_gpkg if path.lower().endswith(".gpkg") else write_geojson)(path, features)
     err.write(f"frontline: wrote {n} features to {path}\n")
     return code
 
@@ -293,6 +364,9 @@ def cmd_snapshot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except DateRangeError as exc:
         err.write(f"frontline: {exc}\n")
         return EXIT_NOT_FOUND
+    if args.out == STDOUT_NAME:
+        out.write(page)
+        return code
     write_html(args.out, page)
     err.write(f"frontline: wrote {args.out} ({len(page.encode()) / 1e6:.2f} MB)\n")
     return code
@@ -343,9 +417,22 @@ def cmd_gazetteer_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) ->
     return EXIT_OK if found else EXIT_NOT_FOUND
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from geo.claims import EXTRACTOR_VERSION
+
+    try:
+        package = version("frontline")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        package = "unknown"
+    return f"{package} (extractor {EXTRACTOR_VERSION})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every sub-command."""
     parser = _Parser(prog="frontline", description="News articles to a dated front-line map.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def with_inputs(p: argparse.ArgumentParser) -> None:
@@ -439,6 +526,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="opt-in tile server URL template (needs the network)",
     )
+    with_db(p, "read the store (with its reviews) instead of article paths")
     with_inputs(p)
     p.set_defaults(func=cmd_snapshot)
 
@@ -477,15 +565,28 @@ def main(
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.func
     try:
+        check_store(getattr(args, "db", None), must_exist=args.command not in ("ingest",))
+        out_path = getattr(args, "out", None)
+        if out_path is not None:
+            check_output(out_path, binary=out_path.lower().endswith(".gpkg"))
         return func(args, out, err)
     except BrokenPipeError:  # `frontline … | head`
         return EXIT_OK
     except UsageError as exc:
         _report(exc, err)
         return EXIT_USAGE
+    except StoreNotFoundError as exc:
+        _report(exc, err)
+        return EXIT_NOT_FOUND
     except FrontlineError as exc:
         _report(exc, err)
-        return EXIT_PARTIAL
+        from geo.evaluate import GoldError
+
+        return EXIT_PARTIAL if isinstance(exc, ArticleError | GoldError) else EXIT_FAILED
+    except OSError as exc:  # an output that failed mid-way (disk full, permissions)
+        where = display_name(str(exc.filename)) if exc.filename else "frontline"
+        err.write(f"frontline: {where}: {exc.strerror or exc}\n")
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 from geo.dates import infer_from_neighbour, publication_date
 from geo.errors import ArticleError
@@ -34,10 +35,32 @@ class DatedArticle:
     syndicated_from: str | None
 
 
+def unique_name(article: Article, taken: set[str]) -> Article:
+    """The article under a name no earlier article has; the name is added to ``taken``.
+
+    Claims, dates, syndication and reviews refer to articles by name, and two files may share
+    one (``A/x.txt``, ``B/x.txt``). The later one takes its folder into its name
+    (``B/x.txt``), or a counter when that is taken too (``x.txt (2)``).
+    """
+    name = article.name
+    if name in taken and article.path:
+        name = "/".join(Path(article.path).parts[-2:])
+    stem, n = name, 2
+    while name in taken:
+        name, n = f"{stem} ({n})", n + 1
+    taken.add(name)
+    return article if name == article.name else replace(article, name=name)
+
+
 def prepare(
     articles: list[Article], *, today: date | None = None
 ) -> tuple[list[DatedArticle], list[ArticleError]]:
-    """Date every article and mark near-duplicates; undatable articles become errors."""
+    """Date every article and mark near-duplicates; undatable articles become errors.
+
+    Articles that share a name are first renamed apart (:func:`unique_name`).
+    """
+    taken: set[str] = set()
+    articles = [unique_name(a, taken) for a in articles]
     texts = {a.name: a.text for a in articles}
     known: dict[str, tuple[date, str]] = {}
     for a in articles:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,6 +27,17 @@ EVIDENCE_COLUMNS = [
     "claim_id",
 ]
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+#: environment variable that turns on writing from the page (adding articles, reviews)
+WRITE_ENV = "FRONTLINE_WRITE"
+
+
+def writes_enabled(environ: Mapping[str, str]) -> bool:
+    """Whether the page may change the store: only when ``FRONTLINE_WRITE`` is 1/true/yes.
+
+    The page has no accounts, so whoever can reach it can write; writing is opt-in, as is
+    serving beyond 127.0.0.1.
+    """
+    return environ.get(WRITE_ENV, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 @dataclass(frozen=True)

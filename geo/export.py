@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -861,9 +862,53 @@ def _title_and_legend(day: date, front_text: str, open_legend: bool = True) -> s
     )
 
 
-_REMOTE = re.compile(
-    r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?(?:https?:)?//""", re.IGNORECASE
+_REMOTE_URL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+_CSS_REMOTE_URL = re.compile(
+    r"""url\(\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?//|@import""", re.IGNORECASE
 )
+_URL_ATTRIBUTES = frozenset({"src", "href", "srcset", "poster", "data", "action", "formaction"})
+
+
+class _RemoteReferences(HTMLParser):
+    """The remote references a browser would follow in a page: URL attributes of real elements,
+    and ``url(//…)`` / ``@import`` in style sheets and style attributes.
+
+    Text is data: article text is escaped into element content or script strings, where a
+    browser fetches nothing, so "according to url(//example)" in a quote is not a reference.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_style = tag == "style"
+        for name, value in attrs:
+            value = value or ""
+            if name in _URL_ATTRIBUTES and any(
+                _REMOTE_URL.match(v.strip().split(" ")[0]) for v in value.split(",")
+            ):
+                self.found.append(f"<{tag} {name}={value!r}>")
+            elif name == "style" and _CSS_REMOTE_URL.search(value):
+                self.found.append(f"<{tag} style={value!r}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style and _CSS_REMOTE_URL.search(data):
+            found = _CSS_REMOTE_URL.search(data)
+            self.found.append(f"<style> {found.group(0) if found else ''}")
+
+
+def remote_references(page: str) -> list[str]:
+    """Remote references in an HTML page (see :class:`_RemoteReferences`)."""
+    parser = _RemoteReferences()
+    parser.feed(page)
+    parser.close()
+    return parser.found
 
 
 def inline_assets(page: str, *, allow_remote: bool = False) -> str:
@@ -881,9 +926,9 @@ def inline_assets(page: str, *, allow_remote: bool = False) -> str:
     )
     if _VENDOR in page:
         raise RuntimeError("an asset was left un-inlined")
-    if not allow_remote and _REMOTE.search(page):
-        found = _REMOTE.search(page)
-        raise RuntimeError(f"remote resource in an offline page: {found.group(0) if found else ''}")
+    found = [] if allow_remote else remote_references(page)
+    if found:
+        raise RuntimeError(f"remote resource in an offline page: {found[0]}")
     return page
 
 

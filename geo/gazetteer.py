@@ -833,9 +833,22 @@ def _longest_non_overlapping(
 
 
 def data_dir() -> Path:
-    """The folder holding ``gazetteer.csv`` and the other committed data files."""
+    """The folder holding ``gazetteer.csv`` and the other committed data files.
+
+    ``$FRONTLINE_DATA``, else ``data/`` of the source tree the package runs from, else the copy
+    an installed wheel carries as ``geo/data``.
+    """
     env = os.environ.get("FRONTLINE_DATA")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    source = here.parent / "data"
+    return source if is_source_tree() else here / "data"
+
+
+def is_source_tree() -> bool:
+    """Whether the package runs from a checkout (``data/gazetteer.csv`` beside ``geo/``)."""
+    return (Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv").is_file()
 
 
 def gazetteer_cache_dir() -> Path:

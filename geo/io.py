@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io as _io
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -22,7 +23,7 @@ from typing import Any, BinaryIO
 import pandas as pd
 
 from geo import columns as C
-from geo.errors import ArticleError, GazetteerError, ManifestError
+from geo.errors import ArticleError, GazetteerError, ManifestError, display_name
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "outlet", "published", "url", "language", "syndicated_from")
@@ -99,6 +100,8 @@ def read_gazetteer_csv(path: str | Path, *, validate_numbers: bool = True) -> pd
     path = Path(path)
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except pd.errors.EmptyDataError as exc:
+        raise GazetteerError(f"{path}: the gazetteer file is empty") from exc
     except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise GazetteerError(f"{path}: cannot read gazetteer: {exc}") from exc
     missing = set(C.GAZETTEER_COLUMNS) - set(frame.columns)
@@ -149,7 +152,12 @@ def read_baseline_csv(path: str | Path) -> pd.DataFrame:
     A row with an unknown controller or a bad date raises :class:`GazetteerError` naming its line.
     """
     path = Path(path)
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except pd.errors.EmptyDataError as exc:
+        raise GazetteerError(f"{path}: the baseline file is empty") from exc
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise GazetteerError(f"{path}: cannot read the baseline: {exc}") from exc
     missing = {"place_id", "controller", "as_of", "source"} - set(frame.columns)
     if missing:
         raise GazetteerError(f"{path}: missing columns {sorted(missing)}")
@@ -232,18 +240,40 @@ def _utf16_without_bom(raw: bytes) -> str | None:
 
 
 def _windows_1256(raw: bytes) -> str | None:
-    """Arabic text in Windows-1256 (common in Syrian and Gulf sources), if it looks like it."""
+    """Arabic text in Windows-1256 (common in Syrian and Gulf sources), if it looks like it.
+
+    Arabic words are runs of high bytes; a Western European text in Windows-1252 has single
+    high bytes between Latin letters ("Gebäude"), which cp1256 would also map to Arabic
+    letters. So most high bytes must stand next to another high byte.
+    """
     text = raw.decode("cp1256", errors="replace")
+    high = [i for i, c in enumerate(text) if ord(c) > 127]
+    if not high:
+        return None
+    arabic = sum(1 for i in high if "\u0600" <= text[i] <= "\u06ff")
+    high_set = set(high)
+    in_runs = sum(1 for i in high if i - 1 in high_set or i + 1 in high_set)
+    return text if arabic / len(high) >= 0.6 and in_runs / len(high) >= 0.6 else None
+
+
+def _windows_1252(raw: bytes) -> str | None:
+    """Western European text in Windows-1252 ("Gebäude", "prise de contrôle"), if every
+    character decodes and the non-ASCII ones are letters or common punctuation."""
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
     high = [c for c in text if ord(c) > 127]
-    arabic = sum(1 for c in high if "\u0600" <= c <= "\u06ff")
-    return text if high and arabic / len(high) >= 0.6 else None
+    ok = sum(1 for c in high if c.isalpha() or c in "–—‘’“”„…€°«»·§ ")
+    return text if high and ok / len(high) >= 0.9 else None
 
 
 def decode_article(raw: bytes, source: str) -> str:
     """Decode an article's bytes to text; raise :class:`ArticleError` for bad input.
 
     UTF-8 (with or without BOM) and UTF-16 (with or without BOM) are read as they are; text
-    that is not UTF-8 but is Arabic in Windows-1256 is read as such; HTML pages are reduced to
+    that is not UTF-8 but is Arabic in Windows-1256, or Western European in Windows-1252, is
+    read as such; HTML pages are reduced to
     their visible text. Empty, binary, oversized and undecodable input is an error that names
     the reason (and, for bad UTF-8, the line).
     """
@@ -265,7 +295,7 @@ def decode_article(raw: bytes, source: str) -> str:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            text = _windows_1256(raw)
+            text = _windows_1256(raw) or _windows_1252(raw)
             if text is None:
                 line = raw[: exc.start].count(b"\n") + 1
                 raise ArticleError(
@@ -318,8 +348,29 @@ def read_manifest(path: str | Path) -> tuple[dict[str, dict[str, str]], list[Man
             except ArticleError as exc:
                 errors.append(ManifestError(str(path), exc.reason, line=line))
                 continue
-        rows[name] = {k: (v or "").strip() for k, v in row.items()}
+        if name in rows:
+            errors.append(
+                ManifestError(
+                    str(path),
+                    f"second row for {name!r} (line {rows[name]['__line']} is used)",
+                    line=line,
+                )
+            )
+            continue
+        rows[name] = {k: (v or "").strip() for k, v in row.items()} | {"__line": str(line)}
     return rows, errors
+
+
+def _manifest_strays(
+    folder: Path, rows: dict[str, dict[str, str]], entries: list[Path]
+) -> Iterator[ArticleError]:
+    """Manifest rows that name no article in the folder."""
+    present = {e.name for e in entries}
+    for name in rows:
+        if name not in present:
+            yield ManifestError(
+                str(folder / MANIFEST_NAME), f"row names {name!r}, which is not in the folder"
+            )
 
 
 def _article(
@@ -375,12 +426,31 @@ def iter_articles(
         path = Path(arg)
         if path.is_dir():
             yield from manifest_for(path)
-            files = sorted(p for p in path.glob("*.txt") if p.is_file())
-            if not files:
+            try:
+                entries = sorted(path.glob("*.txt"))
+            except OSError as exc:
+                yield ArticleError(str(path), f"cannot read folder: {exc.strerror or exc}")
+                continue
+            files = []
+            for entry in entries:
+                if entry.is_file():
+                    files.append(entry)
+                elif entry.is_symlink():
+                    yield ArticleError(str(entry), "broken or looping symbolic link")
+            if not files and not entries:
+                try:
+                    next(os.scandir(path), None)  # an unreadable folder lists as empty
+                except OSError as exc:
+                    yield ArticleError(str(path), f"cannot read folder: {exc.strerror or exc}")
+                    continue
                 yield ArticleError(str(path), "directory has no *.txt articles")
+            yield from _manifest_strays(path, manifests.get(path, {}), entries)
         elif path.is_file():
             yield from manifest_for(path.parent)
             files = [path]
+        elif path.is_symlink():
+            yield ArticleError(str(path), "broken or looping symbolic link")
+            continue
         else:
             yield ArticleError(str(path), "no such file or directory")
             continue
@@ -400,4 +470,4 @@ def iter_articles(
                 yield exc
                 continue
             meta = manifests.get(file.parent, {}).get(file.name)
-            yield _article(file.name, text, meta, published, str(file))
+            yield _article(display_name(file.name), text, meta, published, display_name(str(file)))

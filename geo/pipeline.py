@@ -25,7 +25,7 @@ from shapely.geometry import shape
 
 from geo import io
 from geo.claims import claims_frame, extract_claims
-from geo.corpus import DatedArticle, prepare
+from geo.corpus import DatedArticle, prepare, unique_name
 from geo.corridor import Corridor, make_corridor
 from geo.errors import ArticleError
 from geo.gazetteer import Gazetteer, data_dir, load_gazetteer, unresolved_warnings
@@ -204,9 +204,14 @@ CACHE_ENV = "FRONTLINE_CACHE"
 
 
 def cache_dir() -> Path:
-    """Where derived results are cached (``.cache/`` beside ``data/``; never committed)."""
+    """Where derived results are cached: ``$FRONTLINE_CACHE``; ``.cache/`` beside ``data/`` in a
+    checkout (never committed); the user's cache folder for an installed package."""
+    from geo.gazetteer import gazetteer_cache_dir, is_source_tree
+
     env = os.environ.get(CACHE_ENV)
-    return Path(env) if env else data_dir().parent / ".cache"
+    if env:
+        return Path(env)
+    return data_dir().parent / ".cache" if is_source_tree() else gazetteer_cache_dir()
 
 
 def fingerprint(inputs: Sequence[Path] = ()) -> str:
@@ -279,13 +284,14 @@ def ingest(
     gaz = gazetteer or load_gazetteer()
     stored = [a for a, _, _ in store.article_objects()]
     stored_hashes = {content_hash(a.text) for a in stored}
+    taken = {a.name for a in stored}
     fresh: list[io.Article] = []
     seen: set[str] = set()
     for a in articles:
         digest = content_hash(a.text)
         if digest not in stored_hashes and digest not in seen:
             seen.add(digest)
-            fresh.append(a)
+            fresh.append(unique_name(a, taken))
     ready, errors = prepare([*stored, *fresh])
     fresh_names = {a.name for a in fresh}
     errors = [e for e in errors if any(e.source.endswith(n) for n in fresh_names)]
@@ -328,11 +334,11 @@ def reextract(store: Any, *, gazetteer: Gazetteer | None = None) -> dict[str, in
 
     gaz = gazetteer or load_gazetteer()
     n_articles = n_claims = moved = 0
-    for article, _, _ in store.article_objects():
+    for stored, (article, _, _) in zip(store.articles(), store.article_objects(), strict=True):
         claims = extract_claims(
             article.text, published=article.published, article=article.name, gazetteer=gaz
         )
-        moved += store.replace_claims(article.name, claims, EXTRACTOR_VERSION)
+        moved += store.replace_claims(stored.id, claims, EXTRACTOR_VERSION)
         n_articles += 1
         n_claims += len(claims)
     return {"articles": n_articles, "claims": n_claims, "reviews_moved": moved}

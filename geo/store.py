@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import random
 import sqlite3
 import time
@@ -149,11 +150,17 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(
-            self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-        )
-        self.conn.row_factory = sqlite3.Row
-        self._retry(lambda: self.conn.execute("PRAGMA journal_mode=WAL"))
+        try:
+            self.conn = sqlite3.connect(
+                self.path,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            self.conn.row_factory = sqlite3.Row
+            self._retry(lambda: self.conn.execute("PRAGMA journal_mode=WAL"))
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
         self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA synchronous=NORMAL")
@@ -385,15 +392,25 @@ class Store:
         ).fetchall()
         return [json.loads(r["record"]) | {"claim_key": r["claim_key"]} for r in rows]
 
-    def replace_claims(self, name: str, claims: Sequence[Claim], extractor_version: str) -> int:
+    def replace_claims(
+        self, article: int | str, claims: Sequence[Claim], extractor_version: str
+    ) -> int:
         """Re-extraction: swap one article's claims, re-attaching its reviews. Returns the
-        number of reviews that were moved to a new claim key."""
+        number of reviews that were moved to a new claim key.
+
+        ``article`` is the stored id (:attr:`StoredArticle.id`) or a name that is unique in
+        the store.
+        """
+        column = "id" if isinstance(article, int) else "name"
         with self.transaction() as db:
-            row = db.execute(
-                "SELECT id, content_hash, text FROM articles WHERE name = ?", (name,)
-            ).fetchone()
-            if row is None:
-                raise StoreError(f"no stored article named {name!r}")
+            rows = db.execute(
+                f"SELECT id, content_hash, text FROM articles WHERE {column} = ?", (article,)
+            ).fetchall()
+            if not rows:
+                raise StoreError(f"no stored article {article!r}")
+            if len(rows) > 1:
+                raise StoreError(f"{len(rows)} stored articles are named {article!r}; use the id")
+            row = rows[0]
             article_id, digest = int(row["id"]), str(row["content_hash"])
             db.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
             self._insert_claims(db, article_id, digest, _sentence_starts(row["text"]), claims)
@@ -534,6 +551,9 @@ def _validate_edit(fields: dict[str, Any], gazetteer: Gazetteer | None) -> dict[
     for name, allowed in vocab.items():
         if name in fields and fields[name] not in allowed:
             raise StoreError(f"{name} must be one of {', '.join(map(str, allowed))}")
+    for name in ("claimant", "event_date"):
+        if name in fields and not (isinstance(fields[name], str) and fields[name].strip()):
+            raise StoreError(f"{name} cannot be empty")
     if "event_date" in fields:
         try:
             date.fromisoformat(str(fields["event_date"]))
@@ -570,10 +590,18 @@ def open_store(path: str | Path) -> Iterator[Store]:
 
 
 def default_path() -> Path:
-    """``data/frontline.db`` beside the package."""
-    from geo.gazetteer import data_dir
+    """``$FRONTLINE_DB``; else ``data/frontline.db`` in a checkout; else, for an installed
+    package, ``frontline.db`` in the user's data folder (``$XDG_DATA_HOME/frontline`` or
+    ``~/.local/share/frontline``), never inside the installed package."""
+    from geo.gazetteer import data_dir, is_source_tree
 
-    return data_dir() / "frontline.db"
+    env = os.environ.get("FRONTLINE_DB")
+    if env:
+        return Path(env)
+    if is_source_tree() and not os.environ.get("FRONTLINE_DATA"):
+        return data_dir() / "frontline.db"
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "frontline" / "frontline.db"
 
 
 def iter_claims(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:

@@ -79,8 +79,9 @@ _PARTY_WORDS: list[tuple[str, tuple[str, ...]]] = [
 
 def source_identity(article: str, claimant: str, syndicated: Mapping[str, str]) -> str:
     """Who ultimately stands behind a claim: an outlet (its original, for syndicated copies),
-    a party to the war, a monitor, or a named person."""
-    if claimant == "reporter":
+    a party to the war, a monitor, or a named person. A missing claimant (an edit from an older
+    store) counts as the reporter."""
+    if not isinstance(claimant, str) or not claimant.strip() or claimant == "reporter":
         return f"outlet:{syndicated.get(article, article)}"
     low = claimant.lower()
     for party, words in _PARTY_WORDS:

@@ -37,6 +37,7 @@ def app(seeded_store, tmp_path, monkeypatch):
     db.write_bytes(seeded_store.read_bytes())
     monkeypatch.setenv("FRONTLINE_DB", str(db))
     monkeypatch.setenv("FRONTLINE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("FRONTLINE_WRITE", "1")
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception, at.exception
     return at
@@ -103,6 +104,52 @@ def test_an_empty_store_is_filled_with_the_seeds(tmp_path, monkeypatch):
     assert "5 articles" in at.sidebar.caption[-1].value
 
 
+def test_the_page_is_read_only_unless_writing_is_turned_on(seeded_store, tmp_path, monkeypatch):
+    db = tmp_path / "frontline.db"
+    db.write_bytes(seeded_store.read_bytes())
+    monkeypatch.setenv("FRONTLINE_DB", str(db))
+    monkeypatch.setenv("FRONTLINE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("FRONTLINE_WRITE", raising=False)
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    labels = {b.label for b in at.button}
+    assert "Add article" not in labels and "Record review" not in labels
+    assert any("FRONTLINE_WRITE=1" in c.value for c in at.sidebar.caption)
+    assert len(at.get("iframe")) == 1  # the map is still there
+
+
+def test_the_dashboard_serves_localhost_only_by_default():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["address"] == "127.0.0.1"
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"]["enableXsrfProtection"] is True
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^HOST\s*\?=\s*127\.0\.0\.1$", makefile, re.M)
+    assert re.search(r"^WRITE\s*\?=\s*$", makefile, re.M)
+    assert "--server.address $(HOST)" in makefile
+
+
+def test_a_store_that_cannot_be_drawn_gives_a_message_not_a_traceback(
+    seeded_store, tmp_path, monkeypatch
+):
+    import geo.pipeline
+
+    def broken(path):
+        raise RuntimeError("/srv/secret/path: boom")
+
+    db = tmp_path / "broken.db"  # a path no earlier test cached a bundle for
+    db.write_bytes(seeded_store.read_bytes())
+    monkeypatch.setenv("FRONTLINE_DB", str(db))
+    monkeypatch.setenv("FRONTLINE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(geo.pipeline, "store_bundle", broken)
+    app = AppTest.from_file(APP, default_timeout=120).run()
+    assert not app.exception
+    assert app.error and "could not be drawn" in app.error[0].value
+    assert "/srv/secret" not in app.error[0].value
+
+
 def test_review_from_the_evidence_table(app):
     app.select_slider(key="day").set_value(date(2024, 11, 30)).run()
     table = app.dataframe[0].value
@@ -144,7 +191,7 @@ def test_bad_articles_get_a_clear_message(app, text, message):
         (("", b"", None), "no article"),
         (("text", b"bytes", "a.txt"), "not both"),
         ((None, b"\x00\x01binary", "b.txt"), "binary"),
-        ((None, "café".encode("latin-1"), "c.txt"), "UTF-8"),
+        ((None, b"caf\x81 \x90", "c.txt"), "UTF-8"),  # neither UTF-8 nor Windows-125x
         ((None, b"x" * (6 * 1024 * 1024), "big.txt"), "too large"),
     ],
 )

@@ -70,7 +70,7 @@ def test_bad_inputs_are_reported_and_the_rest_processed(tmp_path):
     (tmp_path / "good.txt").write_text("Fighting in Hama.", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02garbage\x00")
-    (tmp_path / "latin1.txt").write_bytes("Hama caf\xe9".encode("latin-1"))
+    (tmp_path / "latin1.txt").write_bytes(b"Hama \x81 and \x90 undefined bytes")
     code, lines, err = run(["mentions", str(tmp_path), str(tmp_path / "missing.txt")])
     assert code == 3
     assert [r["article"] for r in lines] == ["good.txt"]
@@ -121,3 +121,112 @@ def test_installed_console_script():
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["place_id"] == "tel-rifaat"
+
+
+# --- hardening (issue 12): odd files, odd outputs, and the batch still goes through -----------
+GOOD = "2024-11-29. Rebels captured Saraqib on Friday, a war monitor said.\n"
+
+
+def test_odd_file_names_and_links_are_reported_and_the_rest_processed(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / b"caf\xe9.txt".decode("utf-8", "surrogateescape")).write_bytes(
+        GOOD.replace("Saraqib", "Morek").encode()
+    )
+    (tmp_path / "new\nline.txt").write_text("", encoding="utf-8")  # empty: an error line
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nothing-here.txt")
+    (tmp_path / "loop1.txt").symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(tmp_path / "loop1.txt")
+    code, lines, err = run(["extract", str(tmp_path)])
+    assert code == 3
+    assert {(r["article"], r["place_id"]) for r in lines} == {
+        ("good.txt", "saraqib"),
+        ("caf\\xe9.txt", "morek"),
+    }
+    errors = err.splitlines()
+    assert all(line.startswith("frontline: ") for line in errors)
+    assert any("new\\nline.txt: empty article" in line for line in errors)
+    for name in ("dangling.txt", "loop1.txt", "loop2.txt"):
+        assert any(name in line and "symbolic link" in line for line in errors), err
+
+
+def test_manifest_duplicates_and_strays_are_reported(tmp_path):
+    (tmp_path / "a.txt").write_text("Rebels captured Saraqib.\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,published\na.txt,2024-11-29\na.txt,2024-12-30\ngone.txt,2024-11-29\n",
+        encoding="utf-8",
+    )
+    code, lines, err = run(["extract", str(tmp_path)])
+    assert code == 3
+    assert [r["event_date"] for r in lines] == ["2024-11-29"]  # the first row is used
+    assert "manifest.csv:3: second row for 'a.txt'" in err
+    assert "manifest.csv: row names 'gone.txt', which is not in the folder" in err
+
+
+def test_windows_1252_text_is_read_as_western_european(tmp_path):
+    text = "2024-11-29. Die Rebellen eroberten Saraqib; das Gebäude an der Straße fiel.\n"
+    (tmp_path / "de.txt").write_bytes(text.encode("cp1252"))
+    code, _lines, err = run(["mentions", str(tmp_path)])
+    assert code == 0, err
+    from geo.io import decode_article
+
+    assert decode_article(text.encode("cp1252"), "de.txt") == text
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        ("missing-folder/x.geojson", "does not exist"),
+        (".", "is a folder"),
+    ],
+)
+def test_bad_outputs_fail_before_any_work_with_exit_4(tmp_path, monkeypatch, out, message):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(["export", "--out", out, str(SEEDS)])
+    assert code == 4 and message in err
+    assert not (tmp_path / "missing-folder").exists()
+
+
+def test_export_to_stdout(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, lines, _ = run(["export", "--date", "2024-12-01", "--out", "-", str(SEEDS)])
+    assert code == 0 and lines[0]["type"] == "FeatureCollection"
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_mistyped_db_creates_nothing(tmp_path):
+    code, _, err = run(["ingest", "--db", str(tmp_path / "typo" / "x.db"), str(SEEDS)])
+    assert code == 4 and "does not exist" in err and not (tmp_path / "typo").exists()
+    code, _, err = run(["timeline", "--db", str(tmp_path / "none.db")])
+    assert code == 1 and "no store here" in err and not (tmp_path / "none.db").exists()
+
+
+def test_snapshot_and_export_read_the_store(tmp_path):
+    db = tmp_path / "s.db"
+    assert run(["ingest", "--db", str(db), str(SEEDS)])[0] == 0
+    out = tmp_path / "m.html"
+    code, _, err = run(["snapshot", "--db", str(db), "--date", "2024-12-01", "--out", str(out)])
+    assert code == 0, err
+    assert "Frontline — control on 2024-12-01" in out.read_text(encoding="utf-8")
+
+
+def test_version():
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+
+
+def test_default_seeds_from_another_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, lines, err = run(["mentions"])
+    assert code == 0 and len(lines) > 200, err
+
+
+def test_an_empty_gazetteer_file_is_a_clear_error(tmp_path):
+    from geo.errors import GazetteerError
+    from geo.io import read_baseline_csv, read_gazetteer_csv
+
+    (tmp_path / "empty.csv").write_text("", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"empty\.csv: the gazetteer file is empty"):
+        read_gazetteer_csv(tmp_path / "empty.csv")
+    with pytest.raises(GazetteerError, match=r"empty\.csv: the baseline file is empty"):
+        read_baseline_csv(tmp_path / "empty.csv")

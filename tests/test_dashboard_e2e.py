@@ -19,7 +19,11 @@ EVIL = (
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("served")
-    env = {"FRONTLINE_DB": str(tmp / "frontline.db"), "FRONTLINE_CACHE": str(tmp / "cache")}
+    env = {
+        "FRONTLINE_DB": str(tmp / "frontline.db"),
+        "FRONTLINE_CACHE": str(tmp / "cache"),
+        "FRONTLINE_WRITE": "1",
+    }
     with streamlit_server(ROOT / "streamlit_app.py", timeout_s=120, env=env) as url:
         yield url
 

@@ -218,6 +218,57 @@ def test_script_in_an_article_never_runs(tmp_path):
     assert any("Evil Times" in t for t in shown)
 
 
+URL_LIKE_TEXT = (
+    "December 1, 2024\n"
+    "Rebels captured Saraqib, according to url(//example.org/x) and @import rumours.\n"
+    'Fighters entered Hama, photo src=//example.org/a.png href="https://example.org/b".\n'
+)
+
+
+def test_url_like_article_text_does_not_break_the_page(tmp_path):
+    (tmp_path / "urls.txt").write_text(URL_LIKE_TEXT, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet,published,url,language,syndicated_from\n"
+        'urls.txt,"according to url(//example.org/o) photo src=//example.org/a.png",'
+        "2024-12-01,,en,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.html"
+    err = _io.StringIO()
+    code = main(
+        ["snapshot", "--date", "2024-12-01", "--out", str(out), str(tmp_path)], _io.StringIO(), err
+    )
+    assert code == 0, err.getvalue()
+    html = out.read_text(encoding="utf-8")
+    assert "photo src=//example.org/a.png" in html.replace("\\/", "/")  # shown, as text
+    assert export.remote_references(html) == []
+    with page() as (pg, log):
+        pg.goto(out.as_uri())
+        pg.wait_for_selector(".leaflet-overlay-pane canvas", state="attached", timeout=15_000)
+        images = pg.evaluate("() => document.images.length")
+    assert log["blocked"] == [] and log["errors"] == [] and images == 0
+
+
+@pytest.mark.parametrize(
+    ("page_html", "remote"),
+    [
+        ('<img src="//example.org/a.png">', True),
+        ("<script src=https://cdn.example.org/x.js></script>", True),
+        ('<link rel="stylesheet" href="http://example.org/s.css">', True),
+        ("<style>.a{background:url( '//example.org/p.png')}</style>", True),
+        ("<style>@import 'x.css';</style>", True),
+        ('<div style="background:url(https://example.org/p.png)">x</div>', True),
+        ('<img srcset="a.png 1x, https://example.org/b.png 2x">', True),
+        ("<p>according to url(//example.org) src=//example.org/a.png</p>", False),
+        ("<script>var q = 'src=//example.org/a.png url(//x)';</script>", False),
+        ('<img src="data:image/png;base64,AAAA">', False),
+        ('<a href="#frontline-legend">legend</a>', False),
+    ],
+)
+def test_remote_references_are_markup_not_text(page_html, remote):
+    assert bool(export.remote_references(page_html)) is remote
+
+
 def test_snapshot_out_of_range_exits_1(tmp_path):
     err = _io.StringIO()
     code = main(

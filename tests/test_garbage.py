@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 
@@ -113,3 +114,35 @@ WORDS = [
 @given(st.lists(st.sampled_from(WORDS), max_size=60))
 def test_place_like_word_salad_never_crashes(gazetteer, words):
     _check(gazetteer, "".join(words))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rebels captured Saraqib and " * 4_000,  # a line with no sentence end
+        "x" * 5_000 + " " + "y" * 5_000,  # words longer than a piece
+        "Hama, " * 3_000,
+    ],
+)
+def test_a_line_without_full_stops_is_cut_into_bounded_pieces(text):
+    from geo.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+    spans = split_sentences(text)
+    assert all(e - s <= MAX_SENTENCE_CHARS for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    covered = "".join(text[s:e] for s, e in spans)
+    assert covered.replace(" ", "") == text.replace(" ", "")  # nothing but spaces is lost
+
+
+def test_a_line_without_full_stops_still_gives_every_claim(gazetteer):
+    from datetime import date
+
+    from geo.claims import extract_claims
+
+    text = "Rebels captured Saraqib and " * 500 + "fighters entered Hama"
+    claims = extract_claims(text, published=date(2024, 12, 1), gazetteer=gazetteer)
+    assert {(c.place_id, c.action) for c in claims} == {
+        ("saraqib", "captured"),
+        ("hama", "entered"),
+    }
+    assert sum(c.place_id == "saraqib" for c in claims) == 500

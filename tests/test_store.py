@@ -204,8 +204,42 @@ def test_review_cli(db):
         "actor=martians",
     )
     assert code == 2 and "actor must be one of" in err
+    for empty in ("claimant=", "claimant=  ", "event_date="):
+        code, _, err = cli(
+            "review", "edit", entry["claim_id"], "--db", str(db), "--by", "ana", "--set", empty
+        )
+        assert code == 2 and "cannot be empty" in err
+    code, out, _ = cli("timeline", "--db", str(db), "--date", "2024-12-04")
+    assert code == 0 and "hama" in out
     code, out, _ = cli("reextract", "--db", str(db))
     assert code == 0 and json.loads(out)["articles"] == 5
+
+
+def test_articles_that_share_a_file_name_keep_their_own_claims(db, tmp_path):
+    a_dir, b_dir, c_dir = (tmp_path / d for d in "ABC")
+    for folder in (a_dir, b_dir, c_dir):
+        folder.mkdir()
+    (a_dir / "x.txt").write_text(
+        "2024-11-29. Rebels captured Saraqib on Friday, a war monitor said.\n"
+    )
+    (b_dir / "x.txt").write_text(
+        "2024-12-05. Opposition fighters entered the city of Hama on Thursday.\n"
+    )
+    (c_dir / "x.txt").write_text("Insurgents seized Morek, the monitor said.\n")  # undated
+    code, _, err = cli("ingest", "--db", str(db), str(a_dir), str(b_dir))
+    assert code == 0, err
+    code, _out, err = cli("ingest", "--db", str(db), str(c_dir))
+    assert code == 3 and "x.txt" in err and "no publication date" in err  # not x.txt's date
+    cli("reextract", "--db", str(db))
+    with open_store(db) as s:
+        texts = {a.name: a.text for a, _, _ in s.article_objects()}
+        claims = s.claim_rows()
+    assert set(texts) == {"x.txt", "B/x.txt"}
+    by_article = {r["article"]: set() for r in claims}
+    for r in claims:
+        by_article[r["article"]].add(r["place_id"])
+        assert texts[r["article"]][r["start"] : r["end"]] == r["quote"]
+    assert by_article == {"x.txt": {"saraqib"}, "B/x.txt": {"hama"}}
 
 
 # --- bad input -----------------------------------------------------------------------------------

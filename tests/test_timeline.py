@@ -430,3 +430,39 @@ def test_baseline_reader_rejects_bad_rows(tmp_path):
     path.write_text("place_id,controller,as_of,source\nhoms,martians,2024-11-26,x\n")
     with pytest.raises(FrontlineError, match=":2: unknown controller"):
         io.read_baseline_csv(path)
+
+
+def test_voronoi_cells_give_land_to_the_nearest_settlement_in_metres():
+    import shapely
+    from geopy.distance import geodesic
+
+    from geo.areas import voronoi_cells
+
+    rng = np.random.default_rng(3)
+    seeds = np.column_stack([rng.uniform(36.0, 41.0, 60), rng.uniform(32.5, 37.0, 60)])
+    outline = shapely.box(35.5, 32.0, 42.0, 37.5)
+    cells = voronoi_cells(gpd.GeoSeries(gpd.points_from_xy(seeds[:, 0], seeds[:, 1])), outline)
+    probes = np.column_stack([rng.uniform(36.0, 41.0, 400), rng.uniform(32.5, 37.0, 400)])
+    agree = 0
+    for lon, lat in probes:
+        holder = next(i for i, c in enumerate(cells) if c.covers(shapely.Point(lon, lat)))
+        nearest = min(range(len(seeds)), key=lambda i: geodesic((lat, lon), seeds[i][::-1]).m)
+        agree += holder == nearest
+    assert agree / len(probes) >= 0.99  # cells drawn in degrees give 0.94 here
+
+
+def test_points_on_one_spot_get_cells_of_their_own_whatever_their_index():
+    import shapely
+
+    from geo.areas import DUPLICATE_SPREAD_M, voronoi_cells
+
+    lon = np.r_[np.linspace(36.0, 41.0, 500), [38.0, 38.0, 38.0]]
+    lat = np.r_[np.full(500, 33.0), [35.0, 35.0, 35.0]]
+    cells = voronoi_cells(
+        gpd.GeoSeries(gpd.points_from_xy(lon, lat)), shapely.box(35.5, 32.0, 42.0, 37.5)
+    )
+    spot = cells[-3:]
+    assert all(not c.is_empty for c in spot)
+    point = shapely.Point(38.0, 35.0)
+    for c in spot:  # each cell reaches to within the spread of the spot
+        assert c.distance(point) * 111_000 <= 2 * DUPLICATE_SPREAD_M
