@@ -25,7 +25,8 @@ from geo.dashboard import (
     writes_enabled,
 )
 from geo.errors import FrontlineError
-from geo.export import COLORS, LABELS, outlets_of, set_player, to_geojson
+from geo.export import COLORS, LABELS, outlets_of, to_geojson
+from geo.mappage import set_player
 from geo.pipeline import Bundle, export_features, ingest, snapshot, store_bundle
 from geo.store import default_path, open_store
 from geo.timeline import timeline_days

@@ -372,6 +372,27 @@ def cmd_snapshot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return code
 
 
+def cmd_changes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``frontline changes``: per day, the places whose state changed and km² per side."""
+    from geo.changes import day_changes
+    from geo.errors import DateRangeError
+    from geo.export import outlets_of
+    from geo.pipeline import map_layers
+
+    result, code = _run(args, err)
+    areas, _ = map_layers(result)
+    try:
+        records = day_changes(
+            result.timeline, areas, result.claims, outlets_of(result.articles), args.date
+        )
+    except DateRangeError as exc:
+        err.write(f"frontline: {exc}\n")
+        return EXIT_NOT_FOUND
+    for record in records:
+        _emit(record, out)
+    return code
+
+
 def cmd_gazetteer_resolve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``frontline gazetteer resolve NAME``: one place as JSON; exit 1 if unknown."""
     from geo.gazetteer import load_gazetteer
@@ -529,6 +550,14 @@ def build_parser() -> argparse.ArgumentParser:
     with_db(p, "read the store (with its reviews) instead of article paths")
     with_inputs(p)
     p.set_defaults(func=cmd_snapshot)
+
+    p = sub.add_parser(
+        "changes", help="per day, the places whose state changed and km² gained/lost per side"
+    )
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="one day only")
+    with_db(p, "read the store (with its reviews) instead of article paths")
+    with_inputs(p)
+    p.set_defaults(func=cmd_changes)
 
     p = sub.add_parser("evaluate", help="score extraction against gold annotations")
     p.add_argument("gold", nargs="?", help="passages JSONL (or, with --seeds, the gold folder)")

@@ -148,12 +148,15 @@ def export_features(result: Run, day: date | None = None) -> dict[str, list[dict
 
 def snapshot(result: Run, day: date, tiles: str | None = None) -> str:
     """The offline HTML map of one day."""
+    from geo.changes import day_changes
     from geo.corridor import chainage_ticks
-    from geo.export import snapshot_html
+    from geo.export import outlets_of
+    from geo.mappage import snapshot_html
     from geo.timeline import control_on
 
     control_on(result.timeline, day)  # raises DateRangeError outside the timeline
     areas, fronts = map_layers(result)
+    changes = day_changes(result.timeline, areas, result.claims, outlets_of(result.articles), day)
     return snapshot_html(
         day,
         result.timeline,
@@ -165,6 +168,7 @@ def snapshot(result: Run, day: date, tiles: str | None = None) -> str:
         front=fronts_by_day(result).get(day.isoformat()),
         tiles=tiles,
         ticks=chainage_ticks(m5()),
+        changes=changes[0],
     )
 
 
@@ -179,7 +183,7 @@ def fronts_by_day(result: Run) -> dict[str, dict[str, Any]]:
 def animated_map(result: Run, initial: date, autoplay: bool = False) -> str:
     """The dashboard's map: every day in one offline page with its own slider and player."""
     from geo.corridor import chainage_ticks
-    from geo.export import animated_html
+    from geo.mappage import animated_html
     from geo.timeline import timeline_days
 
     days = timeline_days(result.timeline)

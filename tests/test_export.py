@@ -16,7 +16,7 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from geo import export
+from geo import export, mappage
 from geo.cli import main
 from geo.pipeline import export_features, run_paths, snapshot
 from tests.browser import ARTIFACTS, non_blank_fraction, page
@@ -159,6 +159,7 @@ def test_snapshot_is_self_contained(seed_snapshot):
     assert seed_snapshot.stat().st_size < 1_500_000
     assert "Frontline — control on 2024-12-01" in html and "frontline-legend" in html
     assert "Front on the M5:" in html
+    assert "What changed on 2024-12-01" in html and "frontline-changes" in html
 
 
 def test_tiles_are_opt_in(run):
@@ -241,7 +242,7 @@ def test_url_like_article_text_does_not_break_the_page(tmp_path):
     assert code == 0, err.getvalue()
     html = out.read_text(encoding="utf-8")
     assert "photo src=//example.org/a.png" in html.replace("\\/", "/")  # shown, as text
-    assert export.remote_references(html) == []
+    assert mappage.remote_references(html) == []
     with page() as (pg, log):
         pg.goto(out.as_uri())
         pg.wait_for_selector(".leaflet-overlay-pane canvas", state="attached", timeout=15_000)
@@ -266,7 +267,7 @@ def test_url_like_article_text_does_not_break_the_page(tmp_path):
     ],
 )
 def test_remote_references_are_markup_not_text(page_html, remote):
-    assert bool(export.remote_references(page_html)) is remote
+    assert bool(mappage.remote_references(page_html)) is remote
 
 
 def test_snapshot_out_of_range_exits_1(tmp_path):
