@@ -14,14 +14,18 @@ import pandas as pd
 import streamlit as st
 
 from geo import io
+from geo.changes import day_changes
 from geo.dashboard import (
     WRITE_ENV,
     added_article,
     area_series,
+    changes_table,
     claims_table,
     day_index,
+    km2_table,
     place_history,
     places_with_claims,
+    view_from_url,
     writes_enabled,
 )
 from geo.errors import FrontlineError
@@ -60,6 +64,12 @@ def day_geojson(db: str, revision: int, day: date) -> str:
 
 
 @st.cache_data(show_spinner=False)
+def changes_of(db: str, revision: int, day: date) -> dict:
+    b = load(db, revision)
+    return day_changes(b.run.timeline, b.areas, b.run.claims, outlets_of(b.run.articles), day)[0]
+
+
+@st.cache_data(show_spinner=False)
 def day_snapshot(db: str, revision: int, day: date) -> str:
     return snapshot(load(db, revision).run, day)
 
@@ -78,16 +88,25 @@ except Exception as exc:
 revision = st.session_state["revision"] = bundle.revision
 result = bundle.run
 days = timeline_days(result.timeline)
+options = places_with_claims(result.timeline)
+if "url-read" not in st.session_state:  # a shared link (?day=…&place=…) restores its view once
+    st.session_state["url-read"] = True
+    url_day, url_place = view_from_url(st.query_params, days, [p for p, _ in options])
+    if url_day is not None:
+        st.session_state["day"] = url_day
+    if url_place is not None:
+        st.session_state["place"] = url_place
 day: date = st.session_state.get("day", days[-1])
 day = day if day in days else days[-1]
 playing: bool = st.session_state.get("playing", False)
 
 # --- map ------------------------------------------------------------------------------------------
 st.title("Frontline")
-map_col, side_col = st.columns([5, 3])
+map_col, side_col = st.columns([7, 3])
 with map_col:
-    st.iframe(set_player(bundle.map_page, day_index(days, day), playing), height=620)
-st.select_slider("Day", options=days, value=day, key="day", format_func=lambda d: d.isoformat())
+    st.iframe(set_player(bundle.map_page, day_index(days, day), playing), height=640)
+st.session_state["day"] = day  # the slider's value lives in the session (and the URL)
+st.select_slider("Day", options=days, key="day", format_func=lambda d: d.isoformat())
 st.toggle(
     "Play the map from this day",
     key="playing",
@@ -106,27 +125,33 @@ with side_col:
     today = front[front["date"] == day.isoformat()].iloc[0]
     if isinstance(today["front_place"], str):
         st.metric(
-            f"Front on the M5 on {day.isoformat()}",
-            f"{today['road_km_to_damascus']:.0f} km to Damascus",
+            f"M5 front to Damascus, {day.isoformat()}",
+            f"{today['road_km_to_damascus']:.0f} km",
             help=f"{today['front_place']}: {today['geodesic_km_to_damascus']:.0f} km "
             f"in a straight line",
         )
     series = front.assign(date=pd.to_datetime(front["date"]))
-    line = (
-        alt.Chart(series)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("date:T", title=None),
-            y=alt.Y("road_km_to_damascus:Q", title="front to Damascus (km by road)"),
-            tooltip=["date:T", "front_place:N", "road_km_to_damascus:Q", "advance_km_per_day:Q"],
-        )
+    base = alt.Chart(series).encode(
+        x=alt.X("date:T", title=None),
+        y=alt.Y("road_km_to_damascus:Q", title="front to Damascus (km by road, M5)"),
+    )
+    # each place the front reached is named once, at the first day it was there
+    named = series.dropna(subset=["front_place"]).drop_duplicates("front_place")
+    line = base.mark_line(point=True).encode(
+        tooltip=["date:T", "front_place:N", "road_km_to_damascus:Q", "advance_km_per_day:Q"]
+    ) + alt.Chart(named).mark_text(align="left", dx=4, dy=-8, fontSize=11).encode(
+        x="date:T",
+        y="road_km_to_damascus:Q",
+        text=alt.Text("label:N"),
+    ).transform_calculate(
+        label="datum.front_place + ' · ' + format(datum.road_km_to_damascus, '.0f') + ' km'"
     )
     rule = (
         alt.Chart(pd.DataFrame({"date": [pd.Timestamp(day)]}))
         .mark_rule(color="#d1495b", strokeDash=[4, 3])
         .encode(x="date:T")
     )
-    st.altair_chart(line + rule, width="stretch")
+    st.altair_chart((line + rule).properties(height=230), width="stretch")
     held = area_series(bundle.areas).assign(
         controller=lambda f: f["controller"].map(lambda c: LABELS.get(c, c))
     )
@@ -139,16 +164,25 @@ with side_col:
             color=alt.Color(
                 "controller:N",
                 scale=alt.Scale(domain=[LABELS[k] for k in COLORS], range=list(COLORS.values())),
+                legend=alt.Legend(orient="right", title=None, labelLimit=160),
             ),
             tooltip=["date:T", "controller:N", alt.Tooltip("area_km2:Q", format=",.0f")],
         )
     )
-    st.altair_chart(stack + rule, width="stretch")
+    st.altair_chart((stack + rule).properties(height=260), width="stretch")
 
 # --- evidence -------------------------------------------------------------------------------------
 st.subheader("Evidence")
 outlets = outlets_of(result.articles)
-day_tab, place_tab = st.tabs(["Claims dated this day", "One place"])
+changes_tab, day_tab, place_tab = st.tabs(
+    ["What changed this day", "Claims dated this day", "One place"]
+)
+with changes_tab:
+    record = changes_of(str(DB), revision, day)
+    changed = changes_table(record)
+    st.markdown(f"**{len(changed)} place(s) changed on {day.isoformat()}**")
+    st.dataframe(changed.drop(columns=["place_id"]), hide_index=True, width="stretch")
+    st.dataframe(km2_table(record), hide_index=True, width="stretch")
 with day_tab:
     todays = claims_table(result.claims, outlets, day=day)
     st.dataframe(todays, hide_index=True, width="stretch")
@@ -179,7 +213,6 @@ with day_tab:
                 except FrontlineError as exc:
                     st.error(f"Could not record the review. {exc}")
 with place_tab:
-    options = places_with_claims(result.timeline)
     if options:
         label = dict(options)
         place_id = st.selectbox(
@@ -193,6 +226,11 @@ with place_tab:
             hide_index=True,
             width="stretch",
         )
+
+# the view as a link: the URL holds the day and the place
+st.query_params["day"] = day.isoformat()
+if st.session_state.get("place"):
+    st.query_params["place"] = st.session_state["place"]
 
 # --- downloads (built when clicked) ---------------------------------------------------------------
 left, right = st.columns(2)

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -152,3 +153,56 @@ def area_series(areas: pd.DataFrame) -> pd.DataFrame:
 def day_index(days: Sequence[date], day: date) -> int:
     """Position of ``day`` in ``days`` (the first day when absent)."""
     return days.index(day) if day in days else 0
+
+
+def changes_table(record: Mapping[str, Any]) -> pd.DataFrame:
+    """One row per place that changed on the day: from → to, state, and its evidence as text
+    ("outlet (claimant, status): quote", one per claim)."""
+    rows = []
+    for place in record.get("places", []):
+        state = place["state"]
+        if state == "claimed" and place.get("claimed_by"):
+            state = f"claimed by {place['claimed_by']}"
+        rows.append(
+            {
+                "place": place["name"],
+                "from": place["from"],
+                "to": place["to"],
+                "state": state,
+                "claims": len(place["claims"]),
+                "evidence": " · ".join(
+                    f"{c['outlet']} ({c['claimant']}, {c['status']}): “{c['quote']}”"
+                    for c in place["claims"]
+                ),
+                "place_id": place["place_id"],
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["place", "from", "to", "state", "claims", "evidence", "place_id"]
+    )
+
+
+def km2_table(record: Mapping[str, Any]) -> pd.DataFrame:
+    """km² held, gained and lost per side on the day."""
+    return pd.DataFrame(
+        [
+            {"side": side, "km² held": v["held"], "gained": v["gained"], "lost": v["lost"]}
+            for side, v in record.get("km2", {}).items()
+        ],
+        columns=["side", "km² held", "gained", "lost"],
+    )
+
+
+def view_from_url(
+    params: Mapping[str, str], days: Sequence[date], places: Iterable[str]
+) -> tuple[date | None, str | None]:
+    """The day and place a shared link asks for (``?day=2024-12-05&place=hama``); a value that
+    is malformed, outside the timeline or unknown is ignored (None)."""
+    day: date | None = None
+    try:
+        asked = date.fromisoformat(str(params.get("day", "")))
+        day = asked if asked in days else None
+    except ValueError:
+        day = None
+    place = params.get("place")
+    return day, (place if place in set(places) else None)

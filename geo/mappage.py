@@ -428,7 +428,12 @@ def _page(
     root: Any = fmap.get_root()
     root.header.add_child(
         folium.Element(
-            _title_and_legend(initial, front_texts[start], open_legend=not player)
+            _title_and_legend(
+                initial,
+                front_texts[start],
+                open_legend=not player,
+                legend_at="top" if player else "bottom",
+            )
             + "<style>#frontline-player{position:fixed;bottom:28px;left:50%;"
             "transform:translateX(-50%);z-index:1000;background:#fff;padding:6px 10px;"
             "border:1px solid #888;font:13px sans-serif;display:flex;gap:8px;align-items:center}"
@@ -610,7 +615,11 @@ def changes_panel(record: Mapping[str, Any]) -> str:
     )
 
 
-def _title_and_legend(day: date, front_text: str, open_legend: bool = True) -> str:
+def _title_and_legend(
+    day: date, front_text: str, open_legend: bool = True, legend_at: str = "bottom"
+) -> str:
+    """The title (top left) and the legend: top right in the animated page, whose player bar
+    runs along the bottom; bottom right in the snapshot, whose side panel takes the top."""
     swatches = "".join(
         f"<div><span style='display:inline-block;width:12px;height:12px;margin-right:5px;"
         f"background:{color};border:1px solid #555'></span>{_escape(LABELS[name])}</div>"
@@ -620,7 +629,8 @@ def _title_and_legend(day: date, front_text: str, open_legend: bool = True) -> s
     return (
         "<style>#frontline-title{position:fixed;top:10px;left:50px;z-index:1000;background:#fff;"
         "padding:6px 12px;border:1px solid #888;font:600 16px sans-serif}"
-        "#frontline-legend{position:fixed;bottom:24px;right:10px;z-index:1000;background:#fff;"
+        f"#frontline-legend{{position:fixed;{'top:10px' if legend_at == 'top' else 'bottom:24px'};"
+        "right:10px;z-index:1000;background:#fff;"
         "padding:6px 8px;border:1px solid #888;font:12px sans-serif;max-width:260px;"
         "max-height:45%;overflow:auto}"
         ".m5-tick{font:10px sans-serif;padding:0 3px}</style>"

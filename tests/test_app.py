@@ -47,6 +47,11 @@ def srcdoc(at) -> str:
     return at.get("iframe")[0].proto.srcdoc
 
 
+def claims_of(at):
+    """The table of claims dated on the chosen day (the one with a claim_id column)."""
+    return next(d.value for d in at.dataframe if "claim_id" in d.value.columns)
+
+
 def submit(at):
     next(b for b in at.button if b.label == "Add article").click().run()
     return at
@@ -59,7 +64,7 @@ def test_page_shows_the_map_charts_and_evidence(app):
     assert app.select_slider(key="day").value == date(2024, 12, 4)  # the latest day first
     assert "2024-12-04" in app.metric[0].label
     assert len(app.get("vega_lite_chart")) == 2
-    table = app.dataframe[0].value
+    table = claims_of(app)
     assert set(table["event_date"].astype(str)) == {"2024-12-04"} and len(table) > 3
 
 
@@ -68,7 +73,7 @@ def test_slider_moves_the_day(app):
     assert not app.exception
     assert re.search(r"/\*fl-start\*/4/\*fl\*/", srcdoc(app))
     assert "2024-11-30" in app.metric[0].label
-    assert set(app.dataframe[0].value["event_date"].astype(str)) == {"2024-11-30"}
+    assert set(claims_of(app)["event_date"].astype(str)) == {"2024-11-30"}
 
 
 def test_play_toggle_starts_the_map_playing(app):
@@ -92,7 +97,7 @@ def test_adding_a_good_article_updates_claims_and_map(app):
     assert re.search(r"Added pasted-\w+\.txt: [12] claim\(s\)", app.success[0].value)
     assert srcdoc(app) != before  # the map was redrawn with the new article
     app.select_slider(key="day").set_value(date(2024, 12, 3)).run()
-    table = app.dataframe[0].value
+    table = claims_of(app)
     assert "Homs" in set(table["place"]) and "Test Wire" in set(table["outlet"])
 
 
@@ -150,9 +155,49 @@ def test_a_store_that_cannot_be_drawn_gives_a_message_not_a_traceback(
     assert "/srv/secret" not in app.error[0].value
 
 
+def test_a_shared_link_restores_the_day_and_place(seeded_store, tmp_path, monkeypatch):
+    db = tmp_path / "frontline.db"
+    db.write_bytes(seeded_store.read_bytes())
+    monkeypatch.setenv("FRONTLINE_DB", str(db))
+    monkeypatch.setenv("FRONTLINE_CACHE", str(tmp_path / "cache"))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["day"] = "2024-11-30"
+    at.query_params["place"] = "hama"
+    at.run()
+    assert not at.exception
+    assert at.select_slider(key="day").value == date(2024, 11, 30)
+    assert at.selectbox(key="place").value == "hama"
+    assert at.query_params["day"] == ["2024-11-30"] or at.query_params["day"] == "2024-11-30"
+    at.select_slider(key="day").set_value(date(2024, 12, 1)).run()
+    assert "2024-12-01" in str(at.query_params["day"])  # the URL follows the view
+
+
+def test_a_bad_link_falls_back_to_the_latest_day(seeded_store, tmp_path, monkeypatch):
+    db = tmp_path / "frontline.db"
+    db.write_bytes(seeded_store.read_bytes())
+    monkeypatch.setenv("FRONTLINE_DB", str(db))
+    monkeypatch.setenv("FRONTLINE_CACHE", str(tmp_path / "cache"))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["day"] = "<script>"
+    at.query_params["place"] = "atlantis"
+    at.run()
+    assert not at.exception
+    assert at.select_slider(key="day").value == date(2024, 12, 4)
+
+
+def test_what_changed_lists_places_and_their_evidence(app):
+    app.select_slider(key="day").set_value(date(2024, 11, 30)).run()
+    changed = app.dataframe[0].value
+    aleppo = changed[changed["place"] == "Aleppo"].iloc[0]
+    assert (aleppo["from"], aleppo["to"]) == ("contested", "opposition")
+    assert "took most of Aleppo" in aleppo["evidence"]
+    km2 = app.dataframe[1].value
+    assert "government" in set(km2["side"])
+
+
 def test_review_from_the_evidence_table(app):
     app.select_slider(key="day").set_value(date(2024, 11, 30)).run()
-    table = app.dataframe[0].value
+    table = claims_of(app)
     hama = table[(table["place"] == "Hama") & (table["action"] == "entered")]
     claim = hama["claim_id"].iloc[0]
     app.selectbox(key="review-claim").set_value(claim)
@@ -161,7 +206,7 @@ def test_review_from_the_evidence_table(app):
     next(b for b in app.button if b.label == "Record review").click().run()
     assert not app.exception and not app.error
     assert "Recorded: reject" in app.success[0].value
-    table = app.dataframe[0].value
+    table = claims_of(app)
     assert claim not in set(table["claim_id"])  # rejected claims leave the evidence and map
 
 
