@@ -1,10 +1,10 @@
-"""What changed on a day: places whose control, state or claimant changed, the claims behind each change,
-and the km² each side gained and lost.
+"""What changed on a day: places whose control, state or claimant changed, the claims behind
+each change, and the km² each side gained and lost.
 
 A *change* on day *d* is a place whose controller, state (assessed, claimed, contested) or
-claiming side on *d* differs from day *d − 1*; the first day of a timeline has none. The claims behind a change are
-those the timeline cites for the place on *d* (``claim_ids``), each with its outlet, claimant,
-status and quote, so every change traces to its evidence.
+claiming side on *d* differs from day *d − 1*; the first day of a timeline has none. The
+claims behind a change are those the timeline cites for the place on *d* (``claim_ids``), each
+with its outlet, claimant, status and quote, so every change traces to its evidence.
 """
 
 from __future__ import annotations
@@ -140,7 +140,9 @@ def day_changes(
                     "to": row["to_controller"],
                     "from_state": row["from_state"],
                     "state": row["to_state"],
-                    "claimed_by": row["claimed_by"] if isinstance(row["claimed_by"], str) else None,
+                    "claimed_by": (
+                        row["claimed_by"] if isinstance(row["claimed_by"], str) else None
+                    ),
                     "claims": evidence,
                 }
             )

@@ -589,9 +589,10 @@ def changes_panel(record: Mapping[str, Any]) -> str:
             f"“{_escape(c['quote'])}”</li>"
             for c in place.get("claims", [])
         )
+        before, after = (LABELS.get(place[k], place[k]) for k in ("from", "to"))
         items.append(
-            f"<li><b>{_escape(place['name'])}</b>: {_escape(LABELS.get(place['from'], place['from']))}"
-            f" → {_escape(LABELS.get(place['to'], place['to']))} ({_escape(_state_text(place))})"
+            f"<li><b>{_escape(place['name'])}</b>: {_escape(before)} → {_escape(after)}"
+            f" ({_escape(_state_text(place))})"
             f"<ul>{evidence}</ul></li>"
         )
     sides = "".join(
