@@ -95,9 +95,10 @@ def day_changes(
     """One record per day (or for ``day`` only): the places that changed, with their evidence,
     and km² per side. A ``day`` outside the timeline raises :class:`geo.errors.DateRangeError`.
 
-    Record: ``{"date", "places": [{"place_id", "name", "place_type", "from", "to", "from_state",
-    "state", "claimed_by", "claims": [{"claim_id", "article", "outlet", "claimant", "status", "action",
-    "actor", "event_date", "quote"}]}], "km2": {side: {"held", "gained", "lost"}}}``.
+    Record: ``{"date", "places": [{"place_id", "name", "place_type", "from", "to",
+    "from_state", "state", "claimed_by", "claims": [{"claim_id", "article", "outlet", "claimant",
+    "status", "action", "actor", "event_date", "quote"}]}], "km2": {side: {"held", "gained",
+    "lost"}}}``.
     """
     if day is not None:
         control_on(timeline, day)  # raises outside the range
