@@ -75,14 +75,12 @@ def area_changes(areas: pd.DataFrame) -> pd.DataFrame:
         index=C.DATE, columns=C.CONTROLLER, values="area_km2", aggfunc="sum", fill_value=0.0
     ).sort_index()
     delta = table.diff().fillna(0.0)
-    held = table.stack().rename("area_km2")
-    moved = delta.stack()
-    out = pd.concat(
-        [held, moved.clip(lower=0).rename("gained_km2"), (-moved).clip(lower=0).rename("lost_km2")],
-        axis=1,
-    ).reset_index()
-    out.columns = list(AREA_CHANGE_COLUMNS)
-    return out
+    held = table.reset_index().melt(id_vars=C.DATE, var_name=C.CONTROLLER, value_name="area_km2")
+    moved = delta.reset_index().melt(id_vars=C.DATE, var_name=C.CONTROLLER, value_name="delta")
+    out = held.merge(moved, on=[C.DATE, C.CONTROLLER])
+    out["gained_km2"] = out["delta"].clip(lower=0)
+    out["lost_km2"] = (-out["delta"]).clip(lower=0)
+    return out[list(AREA_CHANGE_COLUMNS)].sort_values([C.DATE, C.CONTROLLER], ignore_index=True)
 
 
 def day_changes(
