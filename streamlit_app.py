@@ -69,6 +69,18 @@ def changes_of(db: str, revision: int, day: date) -> dict:
     return day_changes(b.run.timeline, b.areas, b.run.claims, outlets_of(b.run.articles), day)[0]
 
 
+@st.cache_data(show_spinner="Drawing one frame per day…")
+def animation_gif(db: str, revision: int) -> bytes:
+    import tempfile
+
+    from geo.animate import write_animation
+    from geo.pipeline import animation_frames
+
+    _, frames = animation_frames(load(db, revision).run)
+    with tempfile.TemporaryDirectory() as tmp:
+        return write_animation(Path(tmp) / "offensive.gif", frames, fps=2).read_bytes()
+
+
 @st.cache_data(show_spinner=False)
 def day_snapshot(db: str, revision: int, day: date) -> str:
     return snapshot(load(db, revision).run, day)
@@ -233,7 +245,7 @@ if st.session_state.get("place"):
     st.query_params["place"] = st.session_state["place"]
 
 # --- downloads (built when clicked) ---------------------------------------------------------------
-left, right = st.columns(2)
+left, middle, right = st.columns(3)
 left.download_button(
     "Download this day as GeoJSON",
     lambda: day_geojson(str(DB), revision, day),
@@ -241,12 +253,19 @@ left.download_button(
     mime="application/geo+json",
     key="dl-geojson",
 )
-right.download_button(
+middle.download_button(
     "Download this day as an offline HTML map",
     lambda: day_snapshot(str(DB), revision, day),
     file_name=f"frontline-{day.isoformat()}.html",
     mime="text/html",
     key="dl-html",
+)
+right.download_button(
+    "Download the animation (GIF, one frame per day)",
+    lambda: animation_gif(str(DB), revision),
+    file_name="frontline-offensive.gif",
+    mime="image/gif",
+    key="dl-gif",
 )
 
 # --- add an article -------------------------------------------------------------------------------

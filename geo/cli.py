@@ -393,6 +393,30 @@ def cmd_changes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return code
 
 
+def cmd_animate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``frontline animate``: one frame per day, written as a GIF or an MP4."""
+    from geo.animate import SUFFIXES, AnimationError, write_animation
+    from geo.errors import DateRangeError
+    from geo.pipeline import animation_frames
+
+    if Path(args.out).suffix.lower() not in SUFFIXES:
+        raise UsageError(f"--out must end in .gif or .mp4, not {args.out!r}")
+    if not 0 < args.fps <= 60:
+        raise UsageError(f"--fps must be between 0 and 60, not {args.fps}")
+    result, code = _run(args, err)
+    try:
+        days, frames = animation_frames(result, args.start, args.end)
+    except (DateRangeError, AnimationError) as exc:
+        err.write(f"frontline: {exc}\n")
+        return EXIT_NOT_FOUND
+    write_animation(args.out, frames, args.fps)
+    err.write(
+        f"frontline: wrote {args.out} ({len(frames)} frames, {days[0]} to {days[-1]}, "
+        f"{args.fps:g} per second)\n"
+    )
+    return code
+
+
 def cmd_gazetteer_resolve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``frontline gazetteer resolve NAME``: one place as JSON; exit 1 if unknown."""
     from geo.gazetteer import load_gazetteer
@@ -558,6 +582,15 @@ def build_parser() -> argparse.ArgumentParser:
     with_db(p, "read the store (with its reviews) instead of article paths")
     with_inputs(p)
     p.set_defaults(func=cmd_changes)
+
+    p = sub.add_parser("animate", help="one frame per day, as a GIF or an MP4")
+    p.add_argument("--out", required=True, metavar="PATH.gif|PATH.mp4")
+    p.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD", help="first day")
+    p.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day")
+    p.add_argument("--fps", type=float, default=2.0, help="frames (days) per second (default 2)")
+    with_db(p, "read the store (with its reviews) instead of article paths")
+    with_inputs(p)
+    p.set_defaults(func=cmd_animate)
 
     p = sub.add_parser("evaluate", help="score extraction against gold annotations")
     p.add_argument("gold", nargs="?", help="passages JSONL (or, with --seeds, the gold folder)")

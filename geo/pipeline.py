@@ -172,6 +172,28 @@ def snapshot(result: Run, day: date, tiles: str | None = None) -> str:
     )
 
 
+def animation_frames(
+    result: Run, start: date | None = None, end: date | None = None
+) -> tuple[list[date], list[Any]]:
+    """The days from ``start`` to ``end`` (default: the whole timeline) and one frame per day
+    (RGB arrays of :func:`geo.animate.render_frame`). Days outside the timeline raise
+    :class:`geo.errors.DateRangeError` naming the valid range."""
+    from geo.animate import AnimationError, day_layers, render_frame
+    from geo.timeline import control_on, timeline_days
+
+    all_days = timeline_days(result.timeline)
+    for d in (start, end):
+        if d is not None:
+            control_on(result.timeline, d)  # raises outside the range
+    days = [d for d in all_days if (start is None or d >= start) and (end is None or d <= end)]
+    if not days:
+        raise AnimationError(f"--from {start} is after --to {end}: no days to draw")
+    areas, fronts = map_layers(result)
+    layers = day_layers(days, areas, fronts, fronts_by_day(result), result.timeline)
+    basemap, highway = governorates(), road()
+    return days, [render_frame(day, highway, basemap) for day in layers]
+
+
 def fronts_by_day(result: Run) -> dict[str, dict[str, Any]]:
     """Front position rows of :func:`geo.corridor.front_positions`, by ISO day."""
     from geo.corridor import front_positions

@@ -66,6 +66,8 @@ def test_page_shows_the_map_charts_and_evidence(app):
     assert len(app.get("vega_lite_chart")) == 2
     table = claims_of(app)
     assert set(table["event_date"].astype(str)) == {"2024-12-04"} and len(table) > 3
+    labels = " ".join(str(b.proto.label) for b in app.get("download_button"))
+    assert "GeoJSON" in labels and "offline HTML map" in labels and "animation (GIF" in labels
 
 
 def test_slider_moves_the_day(app):
