@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+import streamlit.components.v1 as components
 
+import geo
+from geo import columns as C
 from geo import io
 from geo.changes import day_changes
 from geo.dashboard import (
@@ -30,7 +33,6 @@ from geo.dashboard import (
 )
 from geo.errors import FrontlineError
 from geo.export import COLORS, LABELS, outlets_of, to_geojson
-from geo.mappage import set_player
 from geo.pipeline import Bundle, export_features, ingest, snapshot, store_bundle
 from geo.store import default_path, open_store
 from geo.timeline import timeline_days
@@ -41,6 +43,10 @@ DB = Path(os.environ.get("FRONTLINE_DB") or default_path())
 WRITABLE = writes_enabled(os.environ)
 
 st.set_page_config(page_title="Frontline", page_icon="🗺️", layout="wide")
+#: the map as a component: day changes go to the page's own player, clicks come back as places
+frontline_map = components.declare_component(
+    "frontline_map", path=str(Path(geo.__file__).resolve().parent / "map_component")
+)
 
 
 @st.cache_resource(show_spinner="Reading the store and drawing the map…", max_entries=4)
@@ -116,7 +122,22 @@ playing: bool = st.session_state.get("playing", False)
 st.title("Frontline")
 map_col, side_col = st.columns([7, 3])
 with map_col:
-    st.iframe(set_player(bundle.map_page, day_index(days, day), playing), height=640)
+    clicked = frontline_map(
+        page=bundle.map_page,
+        page_key=f"{DB}|{revision}",
+        day_index=day_index(days, day),
+        playing=playing,
+        height=640,
+        key="map",
+        default=None,
+    )
+if isinstance(clicked, dict) and clicked.get("at") != st.session_state.get("map-click"):
+    st.session_state["map-click"] = clicked.get("at")  # a new click on a place in the map
+    names = dict(zip(result.timeline[C.PLACE_ID], result.timeline[C.NAME], strict=False))
+    if clicked.get("place") in names:
+        if clicked["place"] not in dict(options):
+            options.append((clicked["place"], names[clicked["place"]]))
+        st.session_state["place"] = clicked["place"]
 st.session_state["day"] = day  # the slider's value lives in the session (and the URL)
 st.select_slider("Day", options=days, key="day", format_func=lambda d: d.isoformat())
 st.toggle(

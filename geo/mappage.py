@@ -194,7 +194,7 @@ def _safe_json(value: Any) -> str:
 def _place_data(days: list[date], timeline: pd.DataFrame, provenance: Provenance) -> dict[str, Any]:
     """Compact per-day state of every place, and the claims its popups quote.
 
-    ``places`` is ``[name, place_type, lat, lon]``; ``days[d][p]`` is ``[controller, state,
+    ``places`` is ``[name, place_type, lat, lon, place_id]``; ``days[d][p]`` is ``[controller, state,
     claimed_by, valid_from, confidence, n_sources, [claim indexes]]`` with codes into the lists
     ``controllers``, ``states`` and ``claims`` (``[quote, outlet, claimant, status, action,
     event_date]``). Text is raw: the page writes it with ``textContent``.
@@ -202,9 +202,14 @@ def _place_data(days: list[date], timeline: pd.DataFrame, provenance: Provenance
     first = timeline[timeline[C.DATE] == pd.Timestamp(days[0])].sort_values(C.PLACE_ID)
     order = {pid: i for i, pid in enumerate(first[C.PLACE_ID])}
     places = [
-        [str(n), str(t), round(float(la), 5), round(float(lo), 5)]
-        for n, t, la, lo in zip(
-            first[C.NAME], first[C.PLACE_TYPE], first[C.LAT], first[C.LON], strict=True
+        [str(n), str(t), round(float(la), 5), round(float(lo), 5), str(pid)]
+        for n, t, la, lo, pid in zip(
+            first[C.NAME],
+            first[C.PLACE_TYPE],
+            first[C.LAT],
+            first[C.LON],
+            first[C.PLACE_ID],
+            strict=True,
         )
     ]
     controllers = sorted(COLORS)
@@ -264,7 +269,11 @@ function frontlinePlaces(map, data) {
     var tip = document.createElement('span');
     tip.textContent = p[0];
     m.bindTooltip(tip);
-    m.on('click', function(e) { m.bindPopup(popup(i)).openPopup(e.latlng); });
+    m.on('click', function(e) {
+      m.bindPopup(popup(i)).openPopup(e.latlng);
+      // embedded in the dashboard: tell it which place was chosen (ids are not secret)
+      if (window.parent !== window) window.parent.postMessage({frontlinePlace: p[4]}, '*');
+    });
     m.addTo(map);
     return m;
   });

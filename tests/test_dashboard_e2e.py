@@ -77,16 +77,17 @@ def test_map_and_charts_draw_and_the_slider_changes_the_map(server):
         pg.wait_for_timeout(2_300)
         assert frame.evaluate("document.body.getAttribute('data-day')") > "2024-11-27"
         frame.click("#fl-play")
-        # the page's day slider reruns the script and restarts the map on that day
+        # the page's day slider reruns the script; the map shows that day without reloading
+        outer = next(f for f in pg.frames if f.child_frames and f is not pg.main_frame)
+        loads = outer.evaluate("window.frontlineLoads")
         thumb = pg.get_by_role("slider").first
         thumb.focus()
         thumb.press("ArrowLeft")
-        pg.wait_for_function(
-            "() => [...document.querySelectorAll('iframe')].some(f => f.contentDocument && "
-            "f.contentDocument.body && f.contentDocument.body.getAttribute('data-day') === "
-            "'2024-12-03')",
-            timeout=30_000,
+        frame.wait_for_function(
+            "() => document.body.getAttribute('data-day') === '2024-12-03'", timeout=30_000
         )
+        pg.wait_for_timeout(1_000)
+        assert outer.evaluate("window.frontlineLoads") == loads  # the same page, not reloaded
     assert log["blocked"] == [] and log["dialogs"] == []
 
 
@@ -120,3 +121,30 @@ def test_uploaded_article_with_script_never_runs(server, tmp_path):
         images += frame.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length")
     assert log["dialogs"] == [] and images == 0 and log["blocked"] == []
     assert any("<script>alert(1)</script>" in t and "Evil Times" in t for t in texts)
+
+
+def test_clicking_a_place_selects_it_without_reloading_the_map(server):
+    with page((1400, 1300)) as (pg, log):
+        pg.goto(server)
+        frame = map_frame(pg)
+        pg.wait_for_timeout(1_000)
+        outer = next(f for f in pg.frames if f.child_frames and f is not pg.main_frame)
+        loads = outer.evaluate("window.frontlineLoads")
+        name = frame.evaluate("""() => {
+            const player = window.frontlinePlayer;
+            const i = player.markers.findIndex(m => m.getTooltip().getContent().textContent
+                                                    === 'Hama');
+            player.markers[i].fire('click', {latlng: player.markers[i].getLatLng()});
+            return player.markers[i].getTooltip().getContent().textContent; }""")
+        assert name == "Hama"
+        pg.get_by_role("tab", name="One place").click()
+        pg.wait_for_function("() => location.search.includes('place=hama')", timeout=30_000)
+        pg.wait_for_function(  # the evidence panel's place is now Hama
+            "() => document.querySelector('input[aria-label=Place]')"
+            " && document.querySelector('input[aria-label=Place]').value.startsWith('Hama (')",
+            timeout=30_000,
+        )
+        pg.screenshot(path=str(ARTIFACTS / "dashboard-clicked-hama.png"), full_page=True)
+        assert outer.evaluate("window.frontlineLoads") == loads  # no reload of the map
+        assert frame.evaluate("document.body.getAttribute('data-day')") == "2024-12-04"
+    assert log["blocked"] == [] and log["dialogs"] == []
