@@ -194,8 +194,8 @@ def _safe_json(value: Any) -> str:
 def _place_data(days: list[date], timeline: pd.DataFrame, provenance: Provenance) -> dict[str, Any]:
     """Compact per-day state of every place, and the claims its popups quote.
 
-    ``places`` is ``[name, place_type, lat, lon, place_id]``; ``days[d][p]`` is ``[controller, state,
-    claimed_by, valid_from, confidence, n_sources, [claim indexes]]`` with codes into the lists
+    ``places`` is ``[name, place_type, lat, lon, place_id]``; ``days[d][p]`` is ``[controller,
+    state, claimed_by, valid_from, confidence, n_sources, [claim indexes]]`` with codes into the lists
     ``controllers``, ``states`` and ``claims`` (``[quote, outlet, claimant, status, action,
     event_date]``). Text is raw: the page writes it with ``textContent``.
     """
