@@ -195,8 +195,8 @@ def _place_data(days: list[date], timeline: pd.DataFrame, provenance: Provenance
     """Compact per-day state of every place, and the claims its popups quote.
 
     ``places`` is ``[name, place_type, lat, lon, place_id]``; ``days[d][p]`` is ``[controller,
-    state, claimed_by, valid_from, confidence, n_sources, [claim indexes]]`` with codes into the lists
-    ``controllers``, ``states`` and ``claims`` (``[quote, outlet, claimant, status, action,
+    state, claimed_by, valid_from, confidence, n_sources, [claim indexes]]`` with codes into the
+    lists ``controllers``, ``states`` and ``claims`` (``[quote, outlet, claimant, status, action,
     event_date]``). Text is raw: the page writes it with ``textContent``.
     """
     first = timeline[timeline[C.DATE] == pd.Timestamp(days[0])].sort_values(C.PLACE_ID)
