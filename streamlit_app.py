@@ -163,7 +163,7 @@ with side_col:
             help=f"{today['front_place']}: {today['geodesic_km_to_damascus']:.0f} km "
             f"in a straight line",
         )
-    series = front.assign(date=pd.to_datetime(front["date"]))
+    series = front.assign(date=pd.to_datetime(front["date"]).astype("datetime64[ns]"))
     base = alt.Chart(series).encode(
         x=alt.X("date:T", title=None),
         y=alt.Y("road_km_to_damascus:Q", title="front to Damascus (km by road, M5)"),
@@ -180,7 +180,7 @@ with side_col:
         label="datum.front_place + ' · ' + format(datum.road_km_to_damascus, '.0f') + ' km'"
     )
     rule = (
-        alt.Chart(pd.DataFrame({"date": [pd.Timestamp(day)]}))
+        alt.Chart(pd.DataFrame({"date": pd.to_datetime([day]).astype("datetime64[ns]")}))
         .mark_rule(color="#d1495b", strokeDash=[4, 3])
         .encode(x="date:T")
     )
@@ -197,7 +197,7 @@ with side_col:
             color=alt.Color(
                 "controller:N",
                 scale=alt.Scale(domain=[LABELS[k] for k in COLORS], range=list(COLORS.values())),
-                legend=alt.Legend(orient="right", title=None, labelLimit=160),
+                legend=alt.Legend(orient="bottom", columns=1, title=None),
             ),
             tooltip=["date:T", "controller:N", alt.Tooltip("area_km2:Q", format=",.0f")],
         )

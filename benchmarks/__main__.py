@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from benchmarks import (
+    bench_animate,
     bench_claims,
     bench_dashboard,
     bench_export,
@@ -12,7 +13,14 @@ from benchmarks import (
 
 
 def main() -> None:
-    for module in (bench_mentions, bench_claims, bench_timeline, bench_export, bench_dashboard):
+    for module in (
+        bench_mentions,
+        bench_claims,
+        bench_timeline,
+        bench_export,
+        bench_animate,
+        bench_dashboard,
+    ):
         print(f"== {module.__name__}")
         module.run()
 

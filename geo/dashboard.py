@@ -146,7 +146,9 @@ def places_with_claims(timeline: pd.DataFrame) -> list[tuple[str, str]]:
 def area_series(areas: pd.DataFrame) -> pd.DataFrame:
     """Long table ``date, controller, area_km2`` for a stacked chart."""
     out = areas[[C.DATE, C.CONTROLLER, "area_km2"]].copy()
-    out[C.DATE] = pd.to_datetime(out[C.DATE])
+    # nanoseconds: charts read Arrow timestamps as milliseconds-based, and a datetime64[s] column
+    # put every day in the same instant (the chart was a thin strip)
+    out[C.DATE] = pd.to_datetime(out[C.DATE]).astype("datetime64[ns]")
     return out.sort_values([C.DATE, C.CONTROLLER]).reset_index(drop=True)
 
 

@@ -276,3 +276,18 @@ def test_evidence_helpers():
     assert list(history["controller"]) == ["government", "contested", "opposition"]
     assert [d.isoformat() for d in history["from"]] == ["2024-11-26", "2024-11-29", "2024-11-30"]
     assert places_with_claims(result.timeline)[0][0] == "aleppo"
+
+
+def test_the_km2_chart_spreads_over_the_days(app):
+    """Every dataset of the charts carries nanosecond timestamps: a second-based column is
+    read as milliseconds in the browser and squeezed the km² chart into a strip."""
+    import json
+
+    import pyarrow as pa
+
+    for chart in app.get("vega_lite_chart"):
+        for data in chart.proto.datasets:
+            table = pa.ipc.open_stream(data.data.data).read_all()
+            if "date" in table.column_names:
+                assert table.schema.field("date").type == pa.timestamp("ns")
+        assert json.loads(chart.proto.spec)["layer"]

@@ -148,3 +148,51 @@ def test_clicking_a_place_selects_it_without_reloading_the_map(server):
         assert outer.evaluate("window.frontlineLoads") == loads  # no reload of the map
         assert frame.evaluate("document.body.getAttribute('data-day')") == "2024-12-04"
     assert log["blocked"] == [] and log["dialogs"] == []
+
+
+@pytest.fixture(scope="module")
+def offensive_server(tmp_path_factory):
+    """The dashboard as `make run` serves it: the seeds and the example corpus."""
+    from geo import io
+    from geo.pipeline import ingest
+    from geo.store import open_store
+
+    tmp = tmp_path_factory.mktemp("offensive")
+    paths = [str(ROOT / "seeds"), str(ROOT / "examples" / "offensive")]
+    with open_store(tmp / "frontline.db") as store:
+        ingest(store, [a for a in io.iter_articles(paths) if isinstance(a, io.Article)])
+    env = {"FRONTLINE_DB": str(tmp / "frontline.db"), "FRONTLINE_CACHE": str(tmp / "cache")}
+    with streamlit_server(ROOT / "streamlit_app.py", timeout_s=120, env=env) as url:
+        yield url
+
+
+def test_a_day_link_opens_that_day_with_its_changes(offensive_server):
+    with page((1400, 1300)) as (pg, log):
+        pg.goto(offensive_server + "/?day=2024-12-05")
+        frame = map_frame(pg)
+        frame.wait_for_function(
+            "() => document.body.getAttribute('data-day') === '2024-12-05'", timeout=30_000
+        )
+        pg.get_by_text("place(s) changed on 2024-12-05").wait_for(timeout=30_000)
+        # the changes panel (the first table) lists Hama on 5 December
+        pg.wait_for_function(
+            "() => { const grid = document.querySelector('[data-testid=stDataFrame]');"
+            " return grid && [...grid.querySelectorAll('[role=gridcell]')]"
+            ".some(td => td.textContent === 'Hama'); }",
+            timeout=30_000,
+        )
+        pg.screenshot(path=str(ARTIFACTS / "dashboard-offensive-2024-12-05.png"), full_page=True)
+        # clicking Aleppo on the map selects it for the evidence panel
+        frame.evaluate("""() => {
+            const player = window.frontlinePlayer;
+            const i = player.markers.findIndex(m => m.getTooltip().getContent().textContent
+                                                    === 'Aleppo');
+            player.markers[i].fire('click', {latlng: player.markers[i].getLatLng()}); }""")
+        pg.wait_for_function("() => location.search.includes('place=aleppo')", timeout=30_000)
+        pg.wait_for_function(
+            "() => document.querySelector('input[aria-label=Place]')"
+            " && document.querySelector('input[aria-label=Place]').value.startsWith('Aleppo (')",
+            timeout=30_000,
+        )
+        assert "day=2024-12-05" in pg.evaluate("location.search")
+    assert log["blocked"] == [] and log["errors"] == [] and log["dialogs"] == []
