@@ -7,6 +7,7 @@ replay all that place's claims up to that day (controller only, no provenance).
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 from datetime import date, timedelta
@@ -108,3 +109,54 @@ def run() -> None:
         f"baseline (replay every place's claims every day, 10 days scaled to 60): "
         f"{naive_s:.2f} s -> speed-up {naive_s / ours:.1f}x"
     )
+    scaling()
+
+
+def scaling() -> None:
+    """Timeline build time for 250 / 1,000 / 4,000 articles of realistic claims: the seeds' and
+    the example corpus's claims re-published with new names, shifted dates and mixed statuses
+    (so Aleppo, Hama and Homs gather thousands of claims each), against the reference state
+    machine of before issue 14 (`tests/timeline_reference.py`) in the same run. CPU seconds."""
+    from geo import timeline as timeline_module
+    from tests.test_timeline_scale import generated_claims
+    from tests.timeline_reference import place_segments_v1
+
+    result, _ = run_paths(["seeds", "examples/offensive"])
+    per_copy = result.claims["article"].nunique()
+    start, end = date(2024, 11, 26), date(2024, 12, 12)
+    linear = timeline_module._place_segments
+    rows = []
+    for n_articles in (250, 1_000, 4_000):
+        claims = generated_claims(result.claims, max(1, n_articles // per_copy), 0)
+        times = {}
+        for label, impl in (("new", linear), ("reference", place_segments_v1)):
+            timeline_module._place_segments = impl  # type: ignore[assignment]
+            try:
+                t0 = time.process_time()
+                control_timeline(claims, baseline(), start, end)
+                times[label] = time.process_time() - t0
+            finally:
+                timeline_module._place_segments = linear
+        rows.append((n_articles, len(claims), times))
+        ref = times.get("reference")
+        print(
+            f"timeline, {n_articles:,} articles ({len(claims):,} claims): {times['new']:.2f} "
+            f"CPU-s" + (f"; reference {ref:.2f} CPU-s -> {ref / times['new']:.1f}x" if ref else "")
+        )
+    growth = [
+        (b[2]["new"] / a[2]["new"]) ** 0.5 for a, b in itertools.pairwise(rows)
+    ]  # each step is two doublings
+    last = rows[-1][2]["new"]
+    print(
+        "timeline growth per doubling of articles: "
+        + ", ".join(f"{g:.2f}x" for g in growth)
+        + f" (target <= 2.3x: {'met' if max(growth) <= 2.3 else 'NOT met'}); 4,000 articles "
+        f"in {last:.2f} CPU-s (target < 3: {'met' if last < 3 else 'NOT met'})"
+    )
+    ref_growth = [
+        (b[2]["reference"] / a[2]["reference"]) ** 0.5
+        for a, b in itertools.pairwise(rows)
+        if "reference" in b[2]
+    ]
+    if ref_growth:
+        print("reference growth per doubling: " + ", ".join(f"{g:.2f}x" for g in ref_growth))

@@ -141,8 +141,27 @@ class _Segment:
     n_sources: int
 
 
+class _Offensives:
+    """The offensive claims seen so far about one place, kept so that "the last attacker other
+    than X" is found in O(actors), not by scanning the history."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, int] = {}  # actor -> position of its last offensive claim
+        self._n = 0
+
+    def add(self, evs: Iterable[dict[str, Any]]) -> None:
+        for ev in evs:
+            if ev["action"] in _OFFENSIVE:
+                self._last[ev["actor"]] = self._n
+            self._n += 1
+
+    def last_other_than(self, actor: str) -> str | None:
+        others = [(i, a) for a, i in self._last.items() if a != actor]
+        return max(others)[1] if others else None
+
+
 def _outcome(
-    action: str, actor: str, extent: Any, controller: str, history: list[dict[str, Any]]
+    action: str, actor: str, extent: Any, controller: str, offensives: _Offensives
 ) -> str | None:
     """The controller a single effective claim implies, or None for no change."""
     full = (
@@ -159,74 +178,102 @@ def _outcome(
     if action == "withdrew":
         if actor != controller:
             return None
-        others = [h["actor"] for h in history if h["actor"] != actor and h["action"] in _OFFENSIVE]
-        return others[-1] if others else "contested"
+        return offensives.last_other_than(actor) or "contested"
     if action == "repelled":
         return actor if controller in (actor, "contested") else None
     return None
 
 
+def _backing_days(evidence: list[dict[str, Any]]) -> None:
+    """Set ``effective_day``: a reported claim takes effect on its day; a claimed change on the
+    first day an independent source (another identity, same actor, compatible action, not a
+    denial) backs it. Linear: per (actor, action), the earliest day of the two earliest
+    identities is all a claim needs."""
+    earliest: dict[tuple[str, str], dict[str, date]] = {}
+    for o in evidence:
+        if o["status"] == "denied":
+            continue
+        days = earliest.setdefault((o["actor"], o["action"]), {})
+        if o["identity"] not in days or o["day"] < days[o["identity"]]:
+            days[o["identity"]] = o["day"]
+    first_two = {
+        k: sorted(((d, ident) for ident, d in v.items()), key=lambda x: x[0])[:2]
+        for k, v in earliest.items()
+    }
+    for ev in evidence:
+        ev["effective_day"] = ev["day"] if ev["status"] == "reported" else None
+        if ev["status"] != "claimed" or ev["action"] not in _CONTROL_CHANGING:
+            continue
+        backers = [
+            d
+            for action in _COMPATIBLE[ev["action"]]
+            for d, ident in first_two.get((ev["actor"], action), [])
+            if ident != ev["identity"]
+        ]
+        if backers:
+            ev["effective_day"] = max(ev["day"], min(backers))
+
+
 def _place_segments(
     base: str, evidence: list[dict[str, Any]], start: date, end: date
 ) -> list[_Segment]:
-    """The run of states of one place, from the baseline through its claims."""
+    """The run of states of one place, from the baseline through its claims.
+
+    Cost: linear in the place's claims times its claim days (at most the timeline's days), with
+    a sort; the reference it reproduces exactly is ``tests/timeline_reference.py``.
+    """
     for ev in evidence:
         ev["day"] = max(ev["event_date"], start)
     evidence = [ev for ev in evidence if ev["day"] <= end]
     evidence.sort(key=lambda ev: (ev["day"], ev["derived"]))
-    # a claimed change becomes effective on the day an independent source backs it
+    _backing_days(evidence)
+    on_day: dict[date, list[dict[str, Any]]] = {}
+    effective_on: dict[date, list[dict[str, Any]]] = {}
     for ev in evidence:
-        ev["effective_day"] = ev["day"] if ev["status"] == "reported" else None
-    for ev in evidence:
-        if ev["status"] != "claimed" or ev["action"] not in _CONTROL_CHANGING:
-            continue
-        backers = [
-            o["day"]
-            for o in evidence
-            if o is not ev
-            and o["actor"] == ev["actor"]
-            and o["action"] in _COMPATIBLE[ev["action"]]
-            and o["status"] != "denied"
-            and o["identity"] != ev["identity"]
-        ]
-        if backers:
-            ev["effective_day"] = max(ev["day"], min(backers))
-    days = sorted(
-        {ev["day"] for ev in evidence}
-        | {ev["effective_day"] for ev in evidence if ev["effective_day"] is not None}
-    )
+        on_day.setdefault(ev["day"], []).append(ev)
+        if ev["effective_day"] is not None:
+            effective_on.setdefault(ev["effective_day"], []).append(ev)
+    days = sorted(set(on_day) | set(effective_on))
     controller, support = base, []
+    best: dict[str, float] = {}  # identity -> highest confidence among the support
     pending: list[dict[str, Any]] = []
     segments = [_Segment(start, base, "assessed", None, None, BASELINE_CONFIDENCE, (), 0)]
-    history: list[dict[str, Any]] = []
+    offensives = _Offensives()
+
+    def back(evs: Iterable[dict[str, Any]]) -> None:
+        for ev in evs:
+            support.append(ev)
+            best[ev["identity"]] = max(best.get(ev["identity"], 0.0), float(ev["confidence"]))
+
     for day in days:
-        todays = [ev for ev in evidence if ev["effective_day"] == day]
+        todays = effective_on.get(day, [])
         direct = [ev for ev in todays if not ev["derived"]]
         effective = direct or todays  # a place's own claims outweigh claims about its area
         outcomes: dict[str, list[dict[str, Any]]] = {}
-        history += [ev for ev in evidence if ev["day"] == day]
+        dated = on_day.get(day, [])
+        offensives.add(dated)
         for ev in effective:
-            result = _outcome(ev["action"], ev["actor"], ev["extent"], controller, history)
+            result = _outcome(ev["action"], ev["actor"], ev["extent"], controller, offensives)
             if result is not None:
                 outcomes.setdefault(result, []).append(ev)
             elif ev["action"] in _CONTROL_CHANGING and ev["actor"] == controller:
-                support.append(ev)
+                back([ev])
         results = set(outcomes)
         if "contested" in results and any(ev["actor"] in results for ev in outcomes["contested"]):
             results.discard("contested")
         if len(results) == 1:
             (new,) = results
             if new != controller:
-                support = []
+                support, best = [], {}
             controller = new
-            support += outcomes[new]
+            back(outcomes[new])
         elif len(results) > 1:
             controller = "contested"
-            support = [ev for evs in outcomes.values() for ev in evs]
-        for ev in evidence:
+            support, best = [], {}
+            back(ev for evs in outcomes.values() for ev in evs)
+        for ev in dated:
             if (
-                ev["day"] == day
-                and ev["status"] == "claimed"
+                ev["status"] == "claimed"
                 and ev["effective_day"] != day
                 and ev["action"] in _CONTROL_CHANGING
             ):
@@ -239,9 +286,8 @@ def _place_segments(
         ]
         shown = [
             ev
-            for ev in evidence
-            if ev["day"] == day
-            and (ev["status"] == "denied" or ev["action"] in ("advancing", "defensive_line"))
+            for ev in dated
+            if ev["status"] == "denied" or ev["action"] in ("advancing", "defensive_line")
         ]
         activity = (
             ",".join(sorted({ev["action"] for ev in shown if ev["status"] != "denied"})) or None
@@ -252,16 +298,13 @@ def _place_segments(
             state, confidence = "claimed", float(pending[-1]["confidence"])
         else:
             state = "assessed"
-            best: dict[str, float] = {}
-            for ev in support:
-                best[ev["identity"]] = max(best.get(ev["identity"], 0.0), float(ev["confidence"]))
             confidence = (
                 (1 - float(np.prod([1 - c for c in best.values()])))
                 if best
                 else BASELINE_CONFIDENCE
             )
         ids = tuple(dict.fromkeys(ev["claim_id"] for ev in [*support, *pending, *shown]))
-        n_sources = len({ev["identity"] for ev in support})
+        n_sources = len(best)
         claimed_by = pending[-1]["actor"] if state == "claimed" else None
         segments.append(
             _Segment(
@@ -299,7 +342,6 @@ def _place_segments(
     return merged
 
 
-# --- the timeline -----------------------------------------------------------------------------
 def control_timeline(
     claims: pd.DataFrame | Iterable[Claim],
     baseline: pd.DataFrame,
