@@ -8,6 +8,7 @@ from benchmarks import (
     bench_dashboard,
     bench_export,
     bench_mentions,
+    bench_stream,
     bench_timeline,
 )
 
@@ -16,6 +17,7 @@ def main() -> None:
     for module in (
         bench_mentions,
         bench_claims,
+        bench_stream,
         bench_timeline,
         bench_export,
         bench_animate,

@@ -109,7 +109,7 @@ class Claim:
 
     def as_json(self) -> dict[str, Any]:
         """The record as printed by ``frontline extract`` (dates as ISO strings)."""
-        record = asdict(self)
+        record = {name: getattr(self, name) for name in CLAIM_FIELDS}  # asdict deep-copies
         record["event_date"] = self.event_date.isoformat()
         return record
 

@@ -141,29 +141,38 @@ def _warn_unresolved(article: Any, mentions: Any, err: TextIO) -> None:
 
 
 def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """``frontline extract``: Claim records of every article."""
-    from geo.claims import extract_claims
-    from geo.corpus import prepare
-    from geo.gazetteer import load_gazetteer
+    """``frontline extract``: Claim records of every article, streamed batch by batch."""
+    from geo import io
+    from geo.stream import extract_stream
 
     failures: list[int] = []
-    ready, undated = prepare(list(_articles(args, err, failures)))
-    for error in undated:
+
+    def failed(error: ArticleError) -> None:
         _report(error, err)
         failures.append(1)
-    gazetteer = load_gazetteer()
-    for item in ready:
-        mentions = gazetteer.find_mentions(item.article.text, article=item.article.name)
-        for claim in extract_claims(
-            item.article.text,
-            published=item.published,
-            article=item.article.name,
-            gazetteer=gazetteer,
-            mentions=mentions,
-        ):
+
+    if getattr(args, "dask", None):
+        from geo.distributed import extract_dask
+
+        return extract_dask(args, out, err)
+    articles = io.iter_articles(args.paths or default_inputs(), published=args.published)
+    for done in extract_stream(articles, workers=_workers(args), on_error=failed, err=err):
+        for claim in done.claims:
             _emit(claim.as_json(), out)
-        _warn_unresolved(item.article, mentions, err)
+        for line in done.warnings:
+            err.write(f"frontline: {line}\n")
     return EXIT_PARTIAL if failures else EXIT_OK
+
+
+def _workers(args: argparse.Namespace) -> int:
+    from geo.stream import default_workers
+
+    workers = getattr(args, "workers", None)
+    if workers is None:
+        return default_workers()
+    if workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {workers}")
+    return int(workers)
 
 
 def _run(args: argparse.Namespace, err: TextIO) -> tuple[Any, int]:
@@ -171,6 +180,13 @@ def _run(args: argparse.Namespace, err: TextIO) -> tuple[Any, int]:
     from geo.pipeline import run_paths, run_store
     from geo.store import open_store
 
+    if getattr(args, "parquet", None):
+        from geo.distributed import read_parquet_claims
+        from geo.pipeline import run_claims
+
+        if args.paths or getattr(args, "db", None):
+            raise UsageError("give one of --parquet, --db or article paths")
+        return run_claims(read_parquet_claims(args.parquet)), EXIT_OK
     if getattr(args, "db", None):
         if args.paths:
             raise UsageError("give either --db or article paths, not both")
@@ -200,7 +216,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             articles.append(item)
     with open_store(args.db or default_path()) as store:
-        report, undated = ingest(store, articles)
+        report, undated = ingest(store, articles, workers=_workers(args))
     for error in [*failures, *undated]:
         _report(error, err)
     for warning in report.warnings:
@@ -495,11 +511,35 @@ def build_parser() -> argparse.ArgumentParser:
             f"(default: {DEFAULT_INPUT}/)",
         )
 
+    def with_workers(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            metavar="N",
+            help="processes for extraction (default: the number of cores); the output is the "
+            "same as with one, in the same order",
+        )
+
     p = sub.add_parser("mentions", help="place mentions as JSON lines")
     with_inputs(p)
     p.set_defaults(func=cmd_mentions)
 
     p = sub.add_parser("extract", help="control claims as JSON lines")
+    with_workers(p)
+    p.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        default=os.environ.get("FRONTLINE_DASK") or None,
+        help="run on Dask: 'local' (a LocalCluster) or a scheduler address (tcp://host:8786); "
+        "claims go to Parquet partitions under --parquet (default: FRONTLINE_DASK)",
+    )
+    p.add_argument(
+        "--parquet",
+        metavar="DIR",
+        default=None,
+        help="with --dask: the folder for the claims' Parquet partitions (default: stdout JSON)",
+    )
     with_inputs(p)
     p.set_defaults(func=cmd_extract)
 
@@ -508,6 +548,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="add articles to the store (idempotent)")
     with_db(p, "the store (default data/frontline.db)")
+    with_workers(p)
     with_inputs(p)
     p.set_defaults(func=cmd_ingest)
 
@@ -542,6 +583,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="one day only")
     p.add_argument("--format", choices=("csv", "geojson"), default="csv")
     with_db(p, "read the store (with its reviews) instead of article paths")
+    p.add_argument(
+        "--parquet",
+        metavar="DIR",
+        default=None,
+        help="read the claims `extract --dask … --parquet DIR` wrote, instead of articles",
+    )
     with_inputs(p)
     p.set_defaults(func=cmd_timeline)
 

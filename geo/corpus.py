@@ -53,13 +53,14 @@ def unique_name(article: Article, taken: set[str]) -> Article:
 
 
 def prepare(
-    articles: list[Article], *, today: date | None = None
+    articles: list[Article], *, today: date | None = None, taken: set[str] | None = None
 ) -> tuple[list[DatedArticle], list[ArticleError]]:
     """Date every article and mark near-duplicates; undatable articles become errors.
 
-    Articles that share a name are first renamed apart (:func:`unique_name`).
+    Articles that share a name are first renamed apart (:func:`unique_name`); ``taken`` holds
+    the names of earlier batches of the same stream (and receives this batch's).
     """
-    taken: set[str] = set()
+    taken = set() if taken is None else taken
     articles = [unique_name(a, taken) for a in articles]
     texts = {a.name: a.text for a in articles}
     known: dict[str, tuple[date, str]] = {}

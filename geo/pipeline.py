@@ -28,7 +28,7 @@ from geo.claims import claims_frame, extract_claims
 from geo.corpus import DatedArticle, prepare, unique_name
 from geo.corridor import Corridor, make_corridor
 from geo.errors import ArticleError
-from geo.gazetteer import Gazetteer, data_dir, load_gazetteer, unresolved_warnings
+from geo.gazetteer import Gazetteer, data_dir, load_gazetteer
 from geo.timeline import control_timeline, default_range
 
 
@@ -296,7 +296,11 @@ class IngestReport:
 
 
 def ingest(
-    store: Any, articles: Sequence[io.Article], *, gazetteer: Gazetteer | None = None
+    store: Any,
+    articles: Sequence[io.Article],
+    *,
+    gazetteer: Gazetteer | None = None,
+    workers: int = 1,
 ) -> tuple[IngestReport, list[ArticleError]]:
     """Add articles (and their claims) to the store; texts already stored are skipped.
 
@@ -323,20 +327,12 @@ def ingest(
     errors = [e for e in errors if any(e.source.endswith(n) for n in fresh_names)]
     added = claims_added = 0
     warnings: list[str] = []
-    for item in ready:
-        if item.article.name not in fresh_names:
-            continue
-        mentions = gaz.find_mentions(item.article.text, article=item.article.name)
-        warnings += unresolved_warnings(
-            item.article.path or item.article.name, item.article.text, mentions
-        )
-        claims = extract_claims(
-            item.article.text,
-            published=item.published,
-            article=item.article.name,
-            gazetteer=gaz,
-            mentions=mentions,
-        )
+    from geo.stream import extract_ready
+
+    todo = [item for item in ready if item.article.name in fresh_names]
+    for done in extract_ready(todo, workers=workers, gazetteer=gaz):
+        item, claims = done.item, done.claims
+        warnings += done.warnings
         if store.add(
             item.article,
             item.published,
@@ -385,6 +381,17 @@ def run_store(store: Any, *, gazetteer: Gazetteer | None = None) -> Run:
         claims[list(claims.columns)], base, first, last, gazetteer=gaz, syndicated=syndicated
     )
     return Run(dated, [], claims, timeline, syndicated)
+
+
+def run_claims(claims: pd.DataFrame, *, gazetteer: Gazetteer | None = None) -> Run:
+    """The run of claims extracted elsewhere (``extract --dask … --parquet``): the timeline runs
+    from the baseline's date to the latest event date."""
+    gaz = gazetteer or load_gazetteer()
+    base = baseline()
+    latest = [d for d in claims["event_date"] if isinstance(d, date)] if len(claims) else []
+    first, last = default_range(latest, base)
+    timeline = control_timeline(claims, base, first, last, gazetteer=gaz)
+    return Run([], [], claims, timeline, {})
 
 
 def store_bundle(path: Path) -> Bundle:

@@ -23,6 +23,7 @@ The per-day table is built from per-place segments with vectorised numpy expansi
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -342,6 +343,46 @@ def _place_segments(
     return merged
 
 
+#: per-place results kept between timeline builds, so that adding an article recomputes only
+#: the places whose evidence it changes (the dashboard rebuilds after every added article)
+SEGMENT_CACHE_SIZE = 100_000
+_SEGMENTS: OrderedDict[tuple[Any, ...], list[_Segment]] = OrderedDict()
+_EVIDENCE_FIELDS = (
+    "claim_id",
+    "article",
+    "event_date",
+    "status",
+    "actor",
+    "action",
+    "extent",
+    "identity",
+    "derived",
+    "confidence",
+)
+
+
+def _cached_segments(
+    pid: str, base: str, evidence: list[dict[str, Any]], start: date, end: date
+) -> list[_Segment]:
+    """:func:`_place_segments`, remembered by the place's evidence (everything it reads)."""
+    fingerprint = (
+        pid,
+        base,
+        start,
+        end,
+        tuple(tuple(str(ev.get(f)) for f in _EVIDENCE_FIELDS) for ev in evidence),
+    )
+    found = _SEGMENTS.get(fingerprint)
+    if found is not None:
+        _SEGMENTS.move_to_end(fingerprint)
+        return found
+    segments = _place_segments(base, evidence, start, end)
+    _SEGMENTS[fingerprint] = segments
+    if len(_SEGMENTS) > SEGMENT_CACHE_SIZE:
+        _SEGMENTS.popitem(last=False)
+    return segments
+
+
 def control_timeline(
     claims: pd.DataFrame | Iterable[Claim],
     baseline: pd.DataFrame,
@@ -394,7 +435,7 @@ def control_timeline(
     seg_rows: list[tuple[Any, ...]] = []
     for pid, ctrl in zip(base[C.PLACE_ID], base[C.CONTROLLER], strict=True):
         segments = (
-            _place_segments(ctrl, by_place.get(pid, []), start, end)
+            _cached_segments(pid, ctrl, by_place[pid], start, end)
             if pid in by_place
             else [_Segment(start, ctrl, "assessed", None, None, BASELINE_CONFIDENCE, (), 0)]
         )

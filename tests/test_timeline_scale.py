@@ -52,8 +52,36 @@ def corpus_claims():
 def test_linear_timeline_equals_the_reference(corpus_claims, monkeypatch, copies, seed):
     claims = generated_claims(corpus_claims, copies, seed)
     start, end = date(2024, 11, 26), date(2024, 12, 12)
+    timeline_module._SEGMENTS.clear()
     new = control_timeline(claims, baseline(), start, end)
+    timeline_module._SEGMENTS.clear()  # the reference must compute, not read the cache
     monkeypatch.setattr(timeline_module, "_place_segments", place_segments_v1)
     old = control_timeline(claims, baseline(), start, end)
     assert_geodataframe_equal(new, old)
     assert (new["claim_ids"] != "").sum() > 100
+
+
+def test_adding_an_article_recomputes_only_the_places_it_touches(corpus_claims, monkeypatch):
+    start, end = date(2024, 11, 26), date(2024, 12, 12)
+    claims = generated_claims(corpus_claims, 2, 5)
+    timeline_module._SEGMENTS.clear()
+    before = control_timeline(claims, baseline(), start, end)
+    computed: list[str] = []
+    real = timeline_module._place_segments
+
+    def counting(base, evidence, first, last):
+        computed.append(evidence[0]["target"])
+        return real(base, evidence, first, last)
+
+    monkeypatch.setattr(timeline_module, "_place_segments", counting)
+    extra = (
+        claims[claims["place_id"] == "saraqib"]
+        .head(1)
+        .assign(article="new.txt", claim_id="new-claim", claimant="Reuters")
+    )
+    after = control_timeline(pd.concat([claims, extra]), baseline(), start, end)
+    assert computed == ["saraqib"]  # one place recomputed, hundreds read from the cache
+    unchanged = before[before["place_id"] != "saraqib"].reset_index(drop=True)
+    assert_geodataframe_equal(
+        after[after["place_id"] != "saraqib"].reset_index(drop=True), unchanged
+    )
