@@ -272,6 +272,14 @@ _HISTORY = re.compile(
     r"|siege|ceasefire|agreement|deal|takeover|campaign)",
     re.IGNORECASE,
 )
+_UNKNOWN_LIST_TAIL = re.compile(  # ", and Qubtan al-Jabal" (capitalised words, particles)
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][\w'’]*(?:-[\w'’]+)*)"
+    r"(?:\s+(?:al-|el-|ad-|as-|ash-|an-|ar-)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,3}(?=\s)"
+)
+_DESCRIBED_PAST = re.compile(
+    r"\b(?:that|which|who)\s+(?:had|have|has)\s+[^,;.]{0,80}?\b(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b",
+    re.IGNORECASE,
+)
 _HISTORY_FRONTED = re.compile(  # "The 2016 battle …", "In 2016, …", "Back in 2012 …"
     r"\W*(?:The|In|By|During|Until|Back in|In early|In late|In mid-?|After|Before|Since"
     r"|Following)\s+(?:the\s+)?(?:\w+\s+)?"
@@ -327,6 +335,15 @@ _RELATIVE_CLAUSE = re.compile(
 _AS_ARE = re.compile(r",\s+as\s+(?:are|is|were|was|has|have|had)\s+", re.IGNORECASE)
 #: "Albu Kamal in Deir ez-Zor": the second place only locates the first
 _LOCATOR = re.compile(r"\s*,?\s+(?:in|of|near)\s+(?:the\s+)?$", re.IGNORECASE)
+#: ", in the south of the province," / ", on the desert road south-east of Aleppo," / ", east of
+#: Hama," between a subject and its trigger
+_LOCATING_HEAD = (
+    r"\s*,\s*(?:(?:just|some|about|roughly|around)\s+)?(?:in|on|near|at|along|outside|inside"
+    r"|(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of|\d+\s*(?:km|kilometres"
+    r"|kilometers|miles)\s+\w+(?:\s+of)?)\b[^,;()]*,"
+)
+_APPOSITIVE_LOCATOR = re.compile(_LOCATING_HEAD + r"\s*(?:\w+\s+){0,4}", re.IGNORECASE)
+_APPOSITIVE_LOCATOR_HEAD = re.compile("^" + _LOCATING_HEAD, re.IGNORECASE)
 #: a date fronting its sentence: "On Friday, as …", "Late on Saturday the army …"
 _FRONTED_DATE = re.compile(
     r"\W*(?:(?:late|early|later|earlier|by|since|until)\s+)?(?:on\s+)?$", re.I
@@ -799,6 +816,8 @@ class _Extractor:
                     if self.work.startswith(("'s", "’s"), p.end) or self._possessive(p):
                         continue
                     break
+                if self.work.startswith(("'s", "’s"), p.end) and not self._possessive(p):
+                    break  # "seized Daraa, and Sweida's militias took …": a new clause's owner
             if self._possessive(p):  # "Syria's largest city Aleppo": the owner is not the object
                 cursor = p.end + 2
                 continue
@@ -874,11 +893,25 @@ class _Extractor:
         before = [p for p in places if p.end <= t0]
         if not before:
             return []
+        for k in range(len(before) - 2, -1, -1):
+            # "Kafr Nubl, in the south of the province, also fell": the places inside a locating
+            # apposition only locate; the subject stands before it
+            if before[k + 1].start - before[k].end > 120:
+                break
+            if _APPOSITIVE_LOCATOR.fullmatch(self.work, before[k].end, t0):
+                before = before[: k + 1]
+                break
         gap_start = before[-1].end
         if len(before) > 1 and _LOCATOR.fullmatch(self.work[before[-2].end : before[-1].start]):
             before = before[:-1]  # "Albu Kamal in Deir ez-Zor are …": the subject is the first
         p = before[-1]
-        gap = _RELATIVE_CLAUSE.sub(" ", self.work[gap_start:t0]).lower()
+        raw_gap = self.work[gap_start:t0]
+        # "A, B and Qubtan al-Jabal were seized": the last item is a name no entry knows;
+        # the list still ends at the trigger, so the named items are its subjects
+        unknown_tail = _UNKNOWN_LIST_TAIL.match(raw_gap)
+        raw_gap = _APPOSITIVE_LOCATOR_HEAD.sub(" ", raw_gap)
+        gap = _RELATIVE_CLAUSE.sub(" ", raw_gap[unknown_tail.end() :] if unknown_tail else raw_gap)
+        gap = gap.lower()
         words = re.findall(r"[\w’']+", gap)
         if len(words) > 8 or any(w not in _SUBJECT_FILLER for w in words) or ";" in gap:
             return []
@@ -1084,6 +1117,11 @@ class _Extractor:
         seg_start = s if seg_start < 0 else seg_start
         seg_end = self.work.find(",", q1, e)
         seg_end = e if seg_end < 0 else seg_end
+        # a year inside a relative clause that describes the subject dates the description,
+        # not the event ("Factions that had signed deals in 2018 seized Daraa on Friday")
+        described = _DESCRIBED_PAST.search(self.work, seg_start, q0)
+        if described:
+            seg_start = described.end()
         if _HISTORY.search(self.work, seg_start, seg_end):
             return True
         return bool(_HISTORY_FRONTED.match(self.work, s, e))

@@ -139,6 +139,33 @@ def claims(gazetteer, text):
             "'Dawn of Freedom' factions seize Tal Rifaat.",
             {("tel-rifaat", "sna", "captured", "2024-12-01", "reported")},
         ),
+        # a locating apposition between the subject and its verb
+        (
+            "Morek, in the north of Hama province, also fell to the rebels on Saturday.",
+            {("morek", "opposition", "captured", "2024-11-30", "reported")},
+        ),
+        (
+            "The town of Safira, on the road south-east of Aleppo, was also taken by the SNA.",
+            {("safira", "sna", "captured", "2024-12-01", "reported")},
+        ),
+        # a list ending in a name no entry knows: the known names are still its subjects
+        (
+            "Kafr Zita, Morek and Zanqufet al-Wadi were seized by the rebels on Friday.",
+            {
+                ("kafr-zita", "opposition", "captured", "2024-11-29", "reported"),
+                ("morek", "opposition", "captured", "2024-11-29", "reported"),
+            },
+        ),
+        # a year in a relative clause describes the actor; it does not date the event
+        (
+            "Fighters who had signed a settlement in 2018 seized Inkhil on Friday.",
+            {("inkhil", "southern_opposition", "captured", "2024-11-29", "reported")},
+        ),
+        # a possessive after "and" opens a new clause, it does not continue the list
+        (
+            "Rebels seized Saraqib on Friday, and Idlib's governor fled.",
+            {("saraqib", "opposition", "captured", "2024-11-29", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
