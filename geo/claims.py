@@ -272,6 +272,7 @@ _HISTORY = re.compile(
     r"|siege|ceasefire|agreement|deal|takeover|campaign)",
     re.IGNORECASE,
 )
+_DESTINATION = re.compile(r"\W*(?:\w+\s+)?(?:to|toward|towards|into)\b\s*")
 _UNKNOWN_LIST_TAIL = re.compile(  # ", and Qubtan al-Jabal" (capitalised words, particles)
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][\w'’]*(?:-[\w'’]+)*)"
     r"(?:\s+(?:al-|el-|ad-|as-|ash-|an-|ar-)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,3}(?=\s)"
@@ -700,16 +701,21 @@ class _Extractor:
             if not targets:
                 targets.extend([p for p in places if p.end <= t0][-1:])
         elif form == "intrans":  # "entered X after government forces pulled out"
-            if re.match(r"\s+(?:\w+\s+)?(?:to|toward|towards|into)\b", self.work[t1:e]):
+            dest = _DESTINATION.match(self.work, t1, e)
+            if dest and any(0 <= p.start - dest.end() <= 25 for p in places):
                 return []  # "withdrew towards Homs": a destination, no claim on it
             targets = self._objects(
                 t1, e, places, _LOCATIVE_FILLER, action, locative=True, allow_generic=False
             )
             if not targets:
                 targets = self._objects(t1, e, places, _OBJECT_FILLER, action, allow_generic=False)
-            if not targets and re.match(
-                r"\W*(?:$|[,;.]|(?:overnight|on|late|early|in|at|this|last)\b)", self.work[t1:e]
-            ):
+            if not targets and (
+                re.match(
+                    r"\W*(?:$|[,;.]|(?:overnight|on|late|early|in|at|this|last)\b)",
+                    self.work[t1:e],
+                )
+                or (dest and not any(p.start >= dest.end() for p in places))
+            ):  # "… had been redeployed to prepare a counterattack": a purpose, not a place
                 targets.extend([p for p in places if p.end <= t0][-1:])
         elif form == "subj":
             targets = self._subject(t0, s, places)
@@ -1317,7 +1323,9 @@ def _quoted_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
 def _gap_ok(gap: str, filler: frozenset[str], need_prep: bool) -> bool:
     if re.search(r"[;.!?]", gap):
         return False
-    words = [w.lower().replace("’", "'") for w in re.findall(r"[\w’'-]+", gap)]
+    # quote marks around words are not words ("entered 'large parts' of the city")
+    words = [w.lower().replace("’", "'").strip("'") for w in re.findall(r"[\w’'-]+", gap)]
+    words = [w for w in words if w]
     if len(words) > 9:
         return False
     if any(w not in filler and not w.isdigit() for w in words):

@@ -53,12 +53,18 @@ def unique_name(article: Article, taken: set[str]) -> Article:
 
 
 def prepare(
-    articles: list[Article], *, today: date | None = None, taken: set[str] | None = None
+    articles: list[Article],
+    *,
+    today: date | None = None,
+    taken: set[str] | None = None,
+    syndication: bool = True,
 ) -> tuple[list[DatedArticle], list[ArticleError]]:
     """Date every article and mark near-duplicates; undatable articles become errors.
 
     Articles that share a name are first renamed apart (:func:`unique_name`); ``taken`` holds
-    the names of earlier batches of the same stream (and receives this batch's).
+    the names of earlier batches of the same stream (and receives this batch's). With
+    ``syndication=False`` copies are not looked for (claims do not depend on it; the timeline
+    does), which saves comparing every pair of the batch.
     """
     taken = set() if taken is None else taken
     articles = [unique_name(a, taken) for a in articles]
@@ -91,8 +97,10 @@ def prepare(
             other = best.original if best.copy == a.name else best.copy
             when = infer_from_neighbour(a.text, known[other][0])
             known[a.name] = (when, f"inferred from {other} (containment {best.containment})")
-    syndicated = syndication_map(
-        near_duplicates(texts, published={k: v[0] for k, v in known.items()})
+    syndicated = (
+        syndication_map(near_duplicates(texts, published={k: v[0] for k, v in known.items()}))
+        if syndication
+        else {}
     )
     ready: list[DatedArticle] = []
     errors: list[ArticleError] = []

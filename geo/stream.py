@@ -155,7 +155,7 @@ def extract_stream(
                     on_error(item)
                 else:
                     good.append(item)
-            ready, undated = prepare(good, taken=taken)
+            ready, undated = prepare(good, taken=taken, syndication=False)
             for error in undated:
                 on_error(error)
             for done in extract_ready(ready, workers=workers, gazetteer=gaz, pool=pool):

@@ -161,6 +161,15 @@ def claims(gazetteer, text):
             "Fighters who had signed a settlement in 2018 seized Inkhil on Friday.",
             {("inkhil", "southern_opposition", "captured", "2024-11-29", "reported")},
         ),
+        # quote marks around an extent; a purpose after a euphemism is no destination
+        (
+            "Insurgents had entered 'large parts' of Hama on Friday.",
+            {("hama", "opposition", "entered", "2024-11-29", "reported")},
+        ),
+        (
+            "The army said its forces in Homs had been 'redeployed' to prepare a counterattack.",
+            {("homs", "government", "withdrew", "2024-12-01", "claimed")},
+        ),
         # a possessive after "and" opens a new clause, it does not continue the list
         (
             "Rebels seized Saraqib on Friday, and Idlib's governor fled.",
