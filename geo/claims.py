@@ -451,19 +451,25 @@ def _anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Me
     return out
 
 
+_DIRECTION_GAP = re.compile(
+    r"\s*,\s*(?:(?:just|some|about|roughly|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers"
+    r"|miles)\s+)?(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of|near|outside)\s+$",
+    re.IGNORECASE,
+)
 _LOCATOR_GAP = re.compile(
     r"\s*,?\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE
 )
 
 
 def _locates(text: str, first: Mention, second: Mention) -> bool:
-    """Does ``second`` (an area) only locate ``first`` (a settlement): "Saraqib, a town in Idlib
-    province", "Saraqib in the eastern countryside of Idlib"?"""
-    return (
-        second.place_type in ("governorate", "countryside", "region")
-        and first.place_type in _SETTLEMENT_OR_FACILITY
-        and _LOCATOR_GAP.fullmatch(text, first.end, second.start) is not None
-    )
+    """Does ``second`` only locate ``first`` (a settlement): "Saraqib, a town in Idlib
+    province", "Saraqib in the eastern countryside of Idlib", "Salamiyah, southeast of Hama",
+    "Khanasir, 60 km south-east of Aleppo"?"""
+    if first.place_type not in _SETTLEMENT_OR_FACILITY:
+        return False
+    if second.place_type in ("governorate", "countryside", "region"):
+        return _LOCATOR_GAP.fullmatch(text, first.end, second.start) is not None
+    return _DIRECTION_GAP.fullmatch(text, first.end, second.start) is not None
 
 
 def _anaphor_target(

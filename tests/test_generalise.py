@@ -170,6 +170,14 @@ def claims(gazetteer, text):
             "The army said its forces in Homs had been 'redeployed' to prepare a counterattack.",
             {("homs", "government", "withdrew", "2024-12-01", "claimed")},
         ),
+        # "the town" is the place located, not the place that locates it
+        (
+            "Rebels entered Morek, north of Hama, today. Troops had left the town overnight.",
+            {
+                ("morek", "opposition", "entered", "2024-12-01", "reported"),
+                ("morek", "government", "withdrew", "2024-11-30", "reported"),
+            },
+        ),
         # a possessive after "and" opens a new clause, it does not continue the list
         (
             "Rebels seized Saraqib on Friday, and Idlib's governor fled.",
