@@ -717,7 +717,7 @@ class _Extractor:
                 targets = self._objects(t1, e, places, _OBJECT_FILLER, action, allow_generic=False)
             if not targets and (
                 re.match(
-                    r"\W*(?:$|[,;.]|(?:overnight|on|late|early|in|at|this|last)\b)",
+                    r"\W*(?:$|[,;.]|(?:overnight|on|late|early|in|at|this|last|and)\b)",
                     self.work[t1:e],
                 )
                 or (dest and not any(p.start >= dest.end() for p in places))

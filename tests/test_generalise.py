@@ -170,6 +170,11 @@ def claims(gazetteer, text):
             "The army said its forces in Homs had been 'redeployed' to prepare a counterattack.",
             {("homs", "government", "withdrew", "2024-12-01", "claimed")},
         ),
+        # a euphemism ending its clause before "and" claims the place before it
+        (
+            "The units stationed in Homs have redeployed and taken up positions nearby.",
+            {("homs", "government", "withdrew", "2024-12-01", "reported")},
+        ),
         # "the town" is the place located, not the place that locates it
         (
             "Rebels entered Morek, north of Hama, today. Troops had left the town overnight.",
