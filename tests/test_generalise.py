@@ -172,7 +172,7 @@ def claims(gazetteer, text):
         ),
         # a euphemism ending its clause before "and" claims the place before it
         (
-            "The units stationed in Homs have redeployed and taken up positions nearby.",
+            "Troops stationed in Homs have redeployed and taken up positions nearby.",
             {("homs", "government", "withdrew", "2024-12-01", "reported")},
         ),
         # "the town" is the place located, not the place that locates it
