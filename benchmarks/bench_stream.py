@@ -9,7 +9,6 @@ their towns renamed (:func:`benchmarks.bench_claims.corpus`), written as files w
 from __future__ import annotations
 
 import csv
-import resource
 import subprocess
 import sys
 import tempfile
@@ -30,19 +29,37 @@ def _write(folder: Path, texts: list[str]) -> None:
             writer.writerow([name, "bench", "2024-12-01", "", "en", ""])
 
 
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)\n"
+    "print(done.stdout.count(b'\\n'), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
 def _extract(folder: Path, workers: int) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS (MiB) of the largest process, and output lines."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds, peak RSS (MiB) of the largest process of this run (measured by a wrapper
+    whose only children are this run's), and output lines."""
     t0 = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "geo.cli", "extract", "--workers", str(workers), str(folder)],
+        [
+            sys.executable,
+            "-c",
+            _MEASURE,
+            sys.executable,
+            "-m",
+            "geo.cli",
+            "extract",
+            "--workers",
+            str(workers),
+            str(folder),
+        ],
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
         check=True,
+        text=True,
     )
     seconds = time.perf_counter() - t0
-    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    return seconds, peak, done.stdout.count(b"\n")
+    lines, rss_kib = (int(v) for v in done.stdout.split())
+    return seconds, rss_kib / 1024, lines
 
 
 def run() -> None:
