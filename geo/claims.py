@@ -994,6 +994,10 @@ class _Extractor:
             inside = [a for a in actors if t0 <= a.start and a.end <= t1 and a.actor != "air"]
             if inside:  # "the entry of terrorists into X"
                 return self._resolve_actor(inside[0].actor)
+        if word.endswith("ing") and form == "intrans":  # "retreating government forces in X"
+            after = [a for a in actors if a.start >= t1 and a.start - t1 <= 2]
+            if after and after[0].actor not in _NOT_NAMED:
+                return after[0].actor
         # an agent follows "fell to", "seized by", "in the hands of", but not an intransitive
         # "fell" ("Damascus fell the same morning, with fighters from the south …")
         intransitive_fall = re.search(r"\b(?:fall|falls|fell|fallen|changed? hands)$", word)
@@ -1013,10 +1017,18 @@ class _Extractor:
         ]
         if subjects or before:
             chosen = (subjects or before)[-1]
-            if chosen.actor == "ref":  # "HTS said its fighters had entered X": the speaker
-                named = [a for a in before if a.end <= chosen.start and a.actor not in _NOT_NAMED]
+            if chosen.actor == "ref":
+                # "HTS said its fighters had entered X": the speaker; "… its fighters killed
+                # dozens of soldiers as they took X": "they" continues the first reference,
+                # not the object between
+                first_ref = next(a for a in before if a.actor == "ref")
+                named = [
+                    a for a in before if a.end <= first_ref.start and a.actor not in _NOT_NAMED
+                ]
                 if named:
                     return named[-1].actor
+                if first_ref is not chosen:
+                    return self._resolve_actor("ref")
             return self._resolve_actor(chosen.actor)
         if (
             re.match(r"\W*(?:After|Before|While|Following|Since|Having|Despite)\b", self.work[s:t0])

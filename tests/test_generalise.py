@@ -175,6 +175,19 @@ def claims(gazetteer, text):
             "Troops stationed in Homs have redeployed and taken up positions nearby.",
             {("homs", "government", "withdrew", "2024-12-01", "reported")},
         ),
+        # "they" continues the sentence's first reference, not the object in between
+        (
+            "HTS said its fighters killed dozens of soldiers as they took Morek and Halfaya.",
+            {
+                ("morek", "opposition", "captured", "2024-12-01", "claimed"),
+                ("halfaya", "opposition", "captured", "2024-12-01", "claimed"),
+            },
+        ),
+        # a participle's actor follows it
+        (
+            "Weapons were left behind by retreating government forces in Morek.",
+            {("morek", "government", "withdrew", "2024-12-01", "reported")},
+        ),
         # "the town" is the place located, not the place that locates it
         (
             "Rebels entered Morek, north of Hama, today. Troops had left the town overnight.",
