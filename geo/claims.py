@@ -272,6 +272,13 @@ _HISTORY = re.compile(
     r"|siege|ceasefire|agreement|deal|takeover|campaign)",
     re.IGNORECASE,
 )
+_PUSHED_ATTACK = re.compile(
+    r"\W*(?:(?:an?|the|their|its|several|repeated|multiple|all|every|a\s+\w+)\s+)?(?:[\w-]+\s+)?"
+    r"(?:attacks?|assaults?|offensives?|advances?|incursions?|attempts?|attackers|infiltrations?"
+    r"|counter-?attacks?|pushes)\b",
+    re.IGNORECASE,
+)
+_ATTACK_ON = re.compile(r"\b(?:on|against|targeting)\s+", re.IGNORECASE)
 _DESTINATION = re.compile(r"\W*(?:\w+\s+)?(?:to|toward|towards|into)\b\s*")
 _UNKNOWN_LIST_TAIL = re.compile(  # ", and Qubtan al-Jabal" (capitalised words, particles)
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][\w'’]*(?:-[\w'’]+)*)"
@@ -704,6 +711,23 @@ class _Extractor:
             targets = self._objects(
                 t1, e, places, _LOCATIVE_FILLER, action, locative=True, allow_generic=False
             )
+            attack = _PUSHED_ATTACK.match(self.work, t1, e)
+            on = (
+                _ATTACK_ON.search(self.work, attack.end(), min(e, attack.end() + 60))
+                if attack
+                else None
+            )
+            if not targets and on:
+                # "beat back attacks by the factions on villages on the outskirts of Manbij":
+                # the place attacked, named after "on"
+                hit = [
+                    p
+                    for p in places
+                    if p.start >= on.end()
+                    and p.start - on.end() <= 80
+                    and not re.search(r"[.;]", self.work[on.end() : p.start])
+                ]
+                targets = [hit[0]] if hit else []
             if not targets:
                 targets.extend([p for p in places if p.end <= t0][-1:])
         elif form == "intrans":  # "entered X after government forces pulled out"
@@ -747,7 +771,10 @@ class _Extractor:
         if actor is None or actor == "air":
             return []
         if form == "push":
-            action = "repelled" if actor == "government" else "advancing"
+            # pushing back an attack is repelling it, whoever does it; pushing back forces is the
+            # government's defence or an attacker's advance
+            pushed_attack = _PUSHED_ATTACK.match(self.work, t1, e)
+            action = "repelled" if actor == "government" or pushed_attack else "advancing"
         drafts = []
         clause = self._clause(t0, s, e, t1)
         for target in targets:

@@ -183,6 +183,12 @@ def claims(gazetteer, text):
                 ("halfaya", "opposition", "captured", "2024-12-01", "claimed"),
             },
         ),
+        # beating back an attack is repelling it, whoever does it; the place is the one attacked
+        (
+            "The SDF said its fighters had beaten back attacks by Turkish-backed factions on "
+            "villages near Manbij.",
+            {("manbij", "sdf", "repelled", "2024-12-01", "claimed")},
+        ),
         # a participle's actor follows it
         (
             "Weapons were left behind by retreating government forces in Morek.",
