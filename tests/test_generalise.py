@@ -189,6 +189,11 @@ def claims(gazetteer, text):
             "villages near Manbij.",
             {("manbij", "sdf", "repelled", "2024-12-01", "claimed")},
         ),
+        # a reduced relative: "X, seized by Y on Sunday, …"
+        (
+            "Kuweires air base, seized by the SNA on Sunday, lies east of Aleppo.",
+            {("kuweires-air-base", "sna", "captured", "2024-12-01", "reported")},
+        ),
         # a participle's actor follows it
         (
             "Weapons were left behind by retreating government forces in Morek.",
