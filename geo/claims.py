@@ -279,6 +279,10 @@ _PUSHED_ATTACK = re.compile(
     re.IGNORECASE,
 )
 _ATTACK_ON = re.compile(r"\b(?:on|against|targeting)\s+", re.IGNORECASE)
+_SUBORDINATOR = re.compile(
+    r"\b(?:after|before|as|while|when|once|since|until|because)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_COORDINATED_ACTOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 _DESTINATION = re.compile(r"\W*(?:\w+\s+)?(?:to|toward|towards|into)\b\s*")
 _UNKNOWN_LIST_TAIL = re.compile(  # ", and Qubtan al-Jabal" (capitalised words, particles)
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][\w'’]*(?:-[\w'’]+)*)"
@@ -547,7 +551,9 @@ class _Extractor:
         self.places = places
         self._place_starts = [m.start for m in places]
         self.dates = event_dates(self.work, published)
-        self.actors = _actors(self.work)
+        # an actor word inside a place's name is part of the place ("the military academy",
+        # "Army Hospital"): places are sorted and rarely overlap, so a bisect per actor
+        self.actors = [a for a in _actors(self.work) if not self._inside_place(a.start, a.end)]
         self._actor_starts = [a.start for a in self.actors]
         self.triggers = list(TRIGGER_SCANNER.scan(self.work))
         self._years = [m.start() for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", self.work)]
@@ -558,6 +564,16 @@ class _Extractor:
         self._date_starts = [d.start for d in self.dates]
         self._longest_date = max((d.end - d.start for d in self.dates), default=0)
         self.header: date | None = None  # a date header ("Wednesday 27 November.")
+
+    def _inside_place(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._place_starts, start) - 1
+        return any(
+            0 <= j < len(self.places)
+            and self.places[j].place_id is not None
+            and self.places[j].start < end
+            and start < self.places[j].end
+            for j in (i, i + 1)
+        )
 
     # -- per article --
     def run(self) -> list[Claim]:
@@ -1039,9 +1055,16 @@ class _Extractor:
         before = [a for a in actors if a.end <= t0 and blanked[a.start - s : a.end - s].strip()]
         # the subject, not an actor inside a prepositional phrase ("took X from regime forces",
         # "after government troops withdrew"), unless no other actor is there
-        subjects = [
-            a for a in before if not _OBLIQUE.search(self.work, max(s, a.start - 12), a.start)
-        ]
+        subjects = []
+        oblique_prev: _Actor | None = None
+        for a in before:
+            oblique = bool(_OBLIQUE.search(self.work, max(s, a.start - 12), a.start)) or (
+                oblique_prev is not None  # "against Kurdish-led forces and government troops"
+                and _COORDINATED_ACTOR.fullmatch(self.work, oblique_prev.end, a.start) is not None
+            )
+            oblique_prev = a if oblique else None
+            if not oblique:
+                subjects.append(a)
         if subjects or before:
             chosen = (subjects or before)[-1]
             if chosen.actor == "ref":
@@ -1050,7 +1073,12 @@ class _Extractor:
                 # not the object between
                 first_ref = next(a for a in before if a.actor == "ref")
                 named = [
-                    a for a in before if a.end <= first_ref.start and a.actor not in _NOT_NAMED
+                    a
+                    for a in (subjects or before)
+                    if a.end <= first_ref.start
+                    and a.actor not in _NOT_NAMED
+                    # the subject of "after regime forces withdrew" is no antecedent of "they"
+                    and not _SUBORDINATOR.search(self.work, max(s, a.start - 14), a.start)
                 ]
                 if named:
                     return named[-1].actor

@@ -194,6 +194,30 @@ def claims(gazetteer, text):
             "Kuweires air base, seized by the SNA on Sunday, lies east of Aleppo.",
             {("kuweires-air-base", "sna", "captured", "2024-12-01", "reported")},
         ),
+        # "the military" inside "the military academy" is part of a place, not an actor
+        (
+            "Our forces have completed the liberation of the military academy of Aleppo and "
+            "have cleansed Morek.",
+            {
+                ("aleppo-military-academy", "opposition", "captured", "2024-12-01", "reported"),
+                ("morek", "opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
+        # an actor coordinated with the object of "against" is an object too
+        (
+            "SNA factions launched an offensive against Kurdish-led forces and government "
+            "troops, taking the town of Tadef.",
+            {("tadif", "sna", "captured", "2024-12-01", "reported")},
+        ),
+        # the subject of "after X withdrew" is no antecedent of a later "they"
+        (
+            "The factions now control Hama after regime forces withdrew towards Homs, and they "
+            "have also seized the central prison of Hama.",
+            {
+                ("hama", "opposition", "captured", "2024-12-01", "reported"),
+                ("hama-central-prison", "opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
         # a participle's actor follows it
         (
             "Weapons were left behind by retreating government forces in Morek.",
