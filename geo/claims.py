@@ -279,6 +279,10 @@ _PUSHED_ATTACK = re.compile(
     re.IGNORECASE,
 )
 _ATTACK_ON = re.compile(r"\b(?:on|against|targeting)\s+", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are|being)\s+$", re.IGNORECASE)
+_RELATIVE_SUBJECT = re.compile(
+    r"\s*,?\s*(?:who|which|that)\s+(?:[\w’']+\s+){0,3}", re.IGNORECASE
+)
 _SUBORDINATOR = re.compile(
     r"\b(?:after|before|as|while|when|once|since|until|because)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -566,13 +570,14 @@ class _Extractor:
         self.header: date | None = None  # a date header ("Wednesday 27 November.")
 
     def _inside_place(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self._place_starts, start) - 1
-        return any(
-            0 <= j < len(self.places)
-            and self.places[j].place_id is not None
-            and self.places[j].start < end
-            and start < self.places[j].end
-            for j in (i, i + 1)
+        """Does ``[start, end)`` end inside a resolved place's name ("the military" of "the
+        military academy")? An actor that goes on past a place ("the Raqqa Military Council")
+        is still an actor."""
+        i = bisect.bisect_left(self._place_starts, end) - 1  # the last place starting before end
+        return (
+            i >= 0
+            and self.places[i].place_id is not None
+            and self.places[i].start < end <= self.places[i].end
         )
 
     # -- per article --
@@ -709,6 +714,8 @@ class _Extractor:
         t0, t1 = m.start(), m.end()
         targets: list[Mention | _Unnamed] = []
         extent_span = (t0, t1)
+        if form == "obj_inside" and _PASSIVE_BEFORE.search(self.work, max(s, t0 - 12), t0):
+            return []  # "factions that had been deployed in X": where they were, not a move
         if form in ("obj", "obj_inside"):
             targets = self._objects(t1, e, places, _OBJECT_FILLER, action)
             if not targets:
@@ -1055,6 +1062,10 @@ class _Extractor:
         before = [a for a in actors if a.end <= t0 and blanked[a.start - s : a.end - s].strip()]
         # the subject, not an actor inside a prepositional phrase ("took X from regime forces",
         # "after government troops withdrew"), unless no other actor is there
+        if before and _RELATIVE_SUBJECT.fullmatch(self.work, before[-1].end, t0):
+            # "… no resistance from government troops, who had left X": the relative pronoun's
+            # antecedent is the subject, even in an oblique phrase
+            return self._resolve_actor(before[-1].actor)
         subjects = []
         oblique_prev: _Actor | None = None
         for a in before:

@@ -218,6 +218,24 @@ def claims(gazetteer, text):
                 ("hama-central-prison", "opposition", "captured", "2024-12-01", "reported"),
             },
         ),
+        # the antecedent of "who" is the subject, even inside an oblique phrase
+        (
+            "Rebels entered Homs, meeting no resistance from government troops, who had left "
+            "their positions in Hama overnight.",
+            {
+                ("homs", "opposition", "entered", "2024-12-01", "reported"),
+                ("hama", "government", "withdrew", "2024-11-30", "reported"),
+            },
+        ),
+        # descriptions of allied forces and of local councils are actors (lexicon rows)
+        (
+            "Iraqi armed factions that had been deployed in Mayadin withdrew.",
+            {("al-mayadin", "government", "withdrew", "2024-12-01", "reported")},
+        ),
+        (
+            "The Raqqa Military Council said its fighters had entered Tabqa.",
+            {("tabqa", "sdf", "entered", "2024-12-01", "claimed")},
+        ),
         # a participle's actor follows it
         (
             "Weapons were left behind by retreating government forces in Morek.",
