@@ -280,9 +280,7 @@ _PUSHED_ATTACK = re.compile(
 )
 _ATTACK_ON = re.compile(r"\b(?:on|against|targeting)\s+", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are|being)\s+$", re.IGNORECASE)
-_RELATIVE_SUBJECT = re.compile(
-    r"\s*,?\s*(?:who|which|that)\s+(?:[\w’']+\s+){0,3}", re.IGNORECASE
-)
+_RELATIVE_SUBJECT = re.compile(r"\s*,?\s*(?:who|which|that)\s+(?:[\w’']+\s+){0,3}", re.IGNORECASE)
 _SUBORDINATOR = re.compile(
     r"\b(?:after|before|as|while|when|once|since|until|because)\s+(?:the\s+)?$", re.IGNORECASE
 )
