@@ -340,7 +340,7 @@ _ANAPHOR = re.compile(
 )
 #: a relative clause between a subject and its predicate: "Hass, which the regime had seized,"
 _RELATIVE_CLAUSE = re.compile(
-    r"^\s*,\s*(?:which|who|that|a|an|the)\b[^,;]*,\s*|\s[–—]\s*$|^\s*\([^()]*\)\s*"
+    r"^\s*,\s*(?:which|who|that|where|whose|a|an|the)\b[^,;]*,\s*|\s[–—]\s*$|^\s*\([^()]*\)\s*"
     # "A, B and the villages around them – changed hands": the unnamed tail of the list
     r"|^\s*,?\s*and\s+(?:the\s+|several\s+|nearby\s+|other\s+|\w+\s+)?(?:villages|towns"
     r"|areas|positions|hills|farms|settlements)(?:\s+(?:around|near|surrounding)\s+\w+)?\s*"
@@ -355,6 +355,10 @@ _LOCATING_HEAD = (
     r"\s*,\s*(?:(?:just|some|about|roughly|around)\s+)?(?:in|on|near|at|along|outside|inside"
     r"|(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of|\d+\s*(?:km|kilometres"
     r"|kilometers|miles)\s+\w+(?:\s+of)?)\b[^,;()]*,"
+)
+#: ", where the M5 meets the M4," between a subject and its trigger: its places are not subjects
+_RELATIVE_BETWEEN = re.compile(
+    r"\s*,\s*(?:which|who|that|where|whose)\b[^,;()]*,\s*(?:\w+\s+){0,4}", re.IGNORECASE
 )
 _APPOSITIVE_LOCATOR = re.compile(_LOCATING_HEAD + r"\s*(?:\w+\s+){0,4}", re.IGNORECASE)
 _APPOSITIVE_LOCATOR_HEAD = re.compile("^" + _LOCATING_HEAD, re.IGNORECASE)
@@ -958,7 +962,9 @@ class _Extractor:
             # apposition only locate; the subject stands before it
             if before[k + 1].start - before[k].end > 120:
                 break
-            if _APPOSITIVE_LOCATOR.fullmatch(self.work, before[k].end, t0):
+            if _APPOSITIVE_LOCATOR.fullmatch(self.work, before[k].end, t0) or (
+                _RELATIVE_BETWEEN.fullmatch(self.work, before[k].end, t0)
+            ):
                 before = before[: k + 1]
                 break
         gap_start = before[-1].end
@@ -997,6 +1003,11 @@ class _Extractor:
             after = [p for p in places if p.start == t1 + m.end()]
             if after:
                 return [after[0]]
+        direct = re.match(r"\s+", rest)
+        if direct:  # "Kurdish-held Manbij": the adjective names the place itself
+            at = [p for p in places if p.start == t1 + direct.end()]
+            if at and at[0].place_type in _SETTLEMENT_OR_FACILITY | {"governorate"}:
+                return [at[0]]
         head = re.match(
             r"\s+(?:city|town|enclave|stronghold|bastion|territory|province|area"
             r"|region|village|district|neighbou?rhoods?)\b",

@@ -236,6 +236,16 @@ def claims(gazetteer, text):
             "The Raqqa Military Council said its fighters had entered Tabqa.",
             {("tabqa", "sdf", "entered", "2024-12-01", "claimed")},
         ),
+        # an adjective of control directly before a place names that place's holder
+        (
+            "Turkish-backed factions shelled the outskirts of Kurdish-held Manbij.",
+            {("manbij", "sdf", "captured", "2024-12-01", "reported")},
+        ),
+        # places inside a "where" clause between subject and verb are not subjects
+        (
+            "Saraqib, where the M5 meets the M4, fell to the rebels late on Friday.",
+            {("saraqib", "opposition", "captured", "2024-11-29", "reported")},
+        ),
         # a participle's actor follows it
         (
             "Weapons were left behind by retreating government forces in Morek.",
