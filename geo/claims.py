@@ -286,6 +286,10 @@ _SUBORDINATOR = re.compile(
 )
 _COORDINATED_ACTOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 _DESTINATION = re.compile(r"\W*(?:\w+\s+)?(?:to|toward|towards|into)\b\s*")
+_UNKNOWN_LEAD_ITEMS = re.compile(
+    r"(?:\s(?:al-|el-)?[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+(?:al-|el-)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}"
+    r"\s*,){1,3}\s*$"
+)
 _UNKNOWN_LIST_TAIL = re.compile(  # ", and Qubtan al-Jabal" (capitalised words, particles)
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][\w'’]*(?:-[\w'’]+)*)"
     r"(?:\s+(?:al-|el-|ad-|as-|ash-|an-|ar-)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,3}(?=\s)"
@@ -869,7 +873,12 @@ class _Extractor:
                 continue  # "Britain-based", "Turkey-backed": a modifier, not a place object
             gap = self._gap(cursor, p.start)
             if first:
-                if not _gap_ok(gap, filler, need_prep=locative):
+                if not _gap_ok(gap, filler, need_prep=locative) and not _gap_ok(
+                    # "the villages of Karnaz, Tal Malah, …": an unknown first item of a list
+                    _UNKNOWN_LEAD_ITEMS.sub(" ", gap),
+                    filler,
+                    need_prep=locative,
+                ):
                     if self._possessive(p):
                         continue
                     break

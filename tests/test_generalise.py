@@ -246,6 +246,14 @@ def claims(gazetteer, text):
             "Saraqib, where the M5 meets the M4, fell to the rebels late on Friday.",
             {("saraqib", "opposition", "captured", "2024-11-29", "reported")},
         ),
+        # a list whose first item no entry knows keeps its known items
+        (
+            "The army has liberated the villages of Zanqufet, Morek and Kafr Zita.",
+            {
+                ("morek", "government", "recaptured", "2024-12-01", "reported"),
+                ("kafr-zita", "government", "recaptured", "2024-12-01", "reported"),
+            },
+        ),
         # a participle's actor follows it
         (
             "Weapons were left behind by retreating government forces in Morek.",
