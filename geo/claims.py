@@ -286,13 +286,12 @@ _SUBORDINATOR = re.compile(
 )
 _COORDINATED_ACTOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 _DESTINATION = re.compile(r"\W*(?:\w+\s+)?(?:to|toward|towards|into)\b\s*")
-_UNKNOWN_LEAD_ITEMS = re.compile(
-    r"(?:\s(?:al-|el-)?[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+(?:al-|el-)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}"
-    r"\s*,){1,3}\s*$"
-)
-_UNKNOWN_LIST_TAIL = re.compile(  # ", and Qubtan al-Jabal" (capitalised words, particles)
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][\w'’]*(?:-[\w'’]+)*)"
-    r"(?:\s+(?:al-|el-|ad-|as-|ash-|an-|ar-)?[A-Z][\w'’]*(?:-[\w'’]+)*){0,3}(?=\s)"
+#: a proper name no entry may know: capitalised words, with Arabic articles ("Qubtan al-Jabal")
+_NAME_WORD = r"(?:(?:al|el|ad|as|ash|an|ar)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
+_UNKNOWN_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+_UNKNOWN_LEAD_ITEMS = re.compile(rf"(?:\s{_UNKNOWN_NAME}\s*,){{1,3}}\s*$")  # "of Karnaz, …"
+_UNKNOWN_LIST_TAIL = re.compile(  # ", and Qubtan al-Jabal" before the trigger
+    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){_UNKNOWN_NAME}(?=\s)"
 )
 _DESCRIBED_PAST = re.compile(
     r"\b(?:that|which|who)\s+(?:had|have|has)\s+[^,;.]{0,80}?\b(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b",
@@ -719,6 +718,7 @@ class _Extractor:
         text = self.text
         t0, t1 = m.start(), m.end()
         targets: list[Mention | _Unnamed] = []
+        attack: re.Match[str] | None = None  # "pushed back an attack …" (push frame)
         extent_span = (t0, t1)
         if form == "obj_inside" and _PASSIVE_BEFORE.search(self.work, max(s, t0 - 12), t0):
             return []  # "factions that had been deployed in X": where they were, not a move
@@ -802,8 +802,7 @@ class _Extractor:
         if form == "push":
             # pushing back an attack is repelling it, whoever does it; pushing back forces is the
             # government's defence or an attacker's advance
-            pushed_attack = _PUSHED_ATTACK.match(self.work, t1, e)
-            action = "repelled" if actor == "government" or pushed_attack else "advancing"
+            action = "repelled" if actor == "government" or attack else "advancing"
         drafts = []
         clause = self._clause(t0, s, e, t1)
         for target in targets:
