@@ -308,6 +308,18 @@ def test_not_claims(gazetteer, text):
     assert claims(gazetteer, text) == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kurdish districts of Aleppo were never stormed, the monitor said.",
+        "Hama was not stormed, the army said.",
+        "Hama has not fallen.",
+    ],
+)
+def test_negated_changes_are_never_asserted(gazetteer, text):
+    assert all(status == "denied" for *_, status in claims(gazetteer, text))
+
+
 def test_static_description_of_a_province_does_not_flip_its_places(gazetteer):
     """'The province of Homs, which is controlled by the government' describes; the timeline
     applies area claims only with an explicit all/most, so it moves no village."""
