@@ -280,6 +280,9 @@ _PUSHED_ATTACK = re.compile(
 )
 _ATTACK_ON = re.compile(r"\b(?:on|against|targeting)\s+", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are|being)\s+$", re.IGNORECASE)
+_PLUPERFECT_BEFORE = re.compile(
+    r"\bhad\s+(?:long\s+|previously\s+|once\s+|until\s+then\s+)?$", re.IGNORECASE
+)
 _RELATIVE_SUBJECT = re.compile(r"\s*,?\s*(?:who|which|that)\s+(?:[\w’']+\s+){0,3}", re.IGNORECASE)
 _SUBORDINATOR = re.compile(
     r"\b(?:after|before|as|while|when|once|since|until|because)\s+(?:the\s+)?$", re.IGNORECASE
@@ -722,6 +725,8 @@ class _Extractor:
         extent_span = (t0, t1)
         if form == "obj_inside" and _PASSIVE_BEFORE.search(self.work, max(s, t0 - 12), t0):
             return []  # "factions that had been deployed in X": where they were, not a move
+        if static and _PLUPERFECT_BEFORE.search(self.work, max(s, t0 - 20), t0):
+            return []  # "the SDF, which had held Manbij since 2016": a former state, not today's
         if form in ("obj", "obj_inside"):
             targets = self._objects(t1, e, places, _OBJECT_FILLER, action)
             if not targets:

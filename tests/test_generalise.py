@@ -302,6 +302,7 @@ def test_locating_places_are_not_objects(gazetteer, text):
         "In 2016, government forces recaptured Aleppo after a long siege.",
         "After the 2011 protests, the fall of Aleppo secured the president's hold.",
         "Fighting near Morek killed 12 soldiers, the monitor said.",
+        "The Kurdish fighters, who had held Tal Rifaat since 2016, negotiated.",
     ],
 )
 def test_not_claims(gazetteer, text):
