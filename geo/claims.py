@@ -266,8 +266,14 @@ _EXTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # exclusions
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
 _HISTORY = re.compile(
-    r"\b(?:in|of|during|by|until|the|since the)\s+(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b"
+    r"\b(?:in|of|during|by|until|the|since the)\s+(?:(?:early|late|mid-?)\s*)?(?:"
+    + _MONTH
+    + r"\s+)?(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b"
     r"|\b(?:19\d\d|20(?:0\d|1\d|2[0-3]))\s+(?:battle|massacre|offensive|protests?|uprising|war"
     r"|siege|ceasefire|agreement|deal|takeover|campaign)",
     re.IGNORECASE,
