@@ -286,6 +286,10 @@ _PUSHED_ATTACK = re.compile(
 )
 _ATTACK_ON = re.compile(r"\b(?:on|against|targeting)\s+", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are|being)\s+$", re.IGNORECASE)
+_REPEATED_CHANGE = re.compile(
+    r"\s+(?:twice|three times|several times|repeatedly|more than once|back and forth)\b",
+    re.IGNORECASE,
+)
 _PLUPERFECT_BEFORE = re.compile(
     r"\bhad\s+(?:long\s+|previously\s+|once\s+|until\s+then\s+)?$", re.IGNORECASE
 )
@@ -731,6 +735,8 @@ class _Extractor:
         extent_span = (t0, t1)
         if form == "obj_inside" and _PASSIVE_BEFORE.search(self.work, max(s, t0 - 12), t0):
             return []  # "factions that had been deployed in X": where they were, not a move
+        if _REPEATED_CHANGE.match(self.work, t1, e):
+            return []  # "X has changed hands twice: …": no single change; the details follow
         if static and _PLUPERFECT_BEFORE.search(self.work, max(s, t0 - 20), t0):
             return []  # "the SDF, which had held Manbij since 2016": a former state, not today's
         if form in ("obj", "obj_inside"):

@@ -304,6 +304,7 @@ def test_locating_places_are_not_objects(gazetteer, text):
         "Fighting near Morek killed 12 soldiers, the monitor said.",
         "The Kurdish fighters, who had held Tal Rifaat since 2016, negotiated.",
         "Morek fell in October 2012 and stayed rebel-held until troops recaptured it in 2019.",
+        "Tadef has changed hands twice this week.",
     ],
 )
 def test_not_claims(gazetteer, text):
