@@ -248,6 +248,7 @@ _NOMINAL = re.compile(
     r"\b(?:capture|fall|takeover|seizure|liberation|loss|recapture|entry|incursion)\s+(?:of|into)$"
 )
 _NOT_NAMED = frozenset({"ref", "air"})
+_NOT_CONTROLLED = frozenset({"country", "river"})
 _SETTLEMENT_OR_FACILITY = frozenset({"city", "town", "village", "neighbourhood", "facility"})
 #: unnamed parts of a place ("several neighbourhoods in Aleppo"): the claim is on the place
 _PARTS_OF_A_PLACE = frozenset(
@@ -806,10 +807,11 @@ class _Extractor:
             extent_span = (t0, t1)
         elif form == "adj":
             targets = self._adjectival(t0, t1, s, e, places)
-        targets = [  # a country is no object of a control claim ("strategic areas of Syria")
+        targets = [  # a country or a river is no object of a control claim ("areas of Syria")
             t
             for t in targets
-            if not isinstance(t, Mention) or (t.place_id is not None and t.place_type != "country")
+            if not isinstance(t, Mention)
+            or (t.place_id is not None and t.place_type not in _NOT_CONTROLLED)
         ]
         if not targets:
             return []

@@ -305,6 +305,7 @@ def test_locating_places_are_not_objects(gazetteer, text):
         "The Kurdish fighters, who had held Tal Rifaat since 2016, negotiated.",
         "Morek fell in October 2012 and stayed rebel-held until troops recaptured it in 2019.",
         "Tadef has changed hands twice this week.",
+        "The Euphrates, which feeds the dams, remains under the control of the SDF.",
     ],
 )
 def test_not_claims(gazetteer, text):
