@@ -291,6 +291,11 @@ _REPEATED_CHANGE = re.compile(
     r"\s+(?:twice|three times|several times|repeatedly|more than once|back and forth)\b",
     re.IGNORECASE,
 )
+#: what follows a mid-sentence attribution tag: a comma or a new clause
+_TAG_THEN_CLAUSE = re.compile(
+    r"\s*(?:on\s+\w+day\s*)?(?:[,;–—]|\s(?:as|while|but|though|although|after|adding)\b)",
+    re.IGNORECASE,
+)
 _PLUPERFECT_BEFORE = re.compile(
     r"\bhad\s+(?:long\s+|previously\s+|once\s+|until\s+then\s+)?$", re.IGNORECASE
 )
@@ -1335,6 +1340,8 @@ class _Extractor:
             return True
         last = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
         subject_words = len(re.findall(r"[\w’'-]+", before[last + 1 :])) if last >= 0 else 99
+        if last >= 0 and subject_words <= 8 and _TAG_THEN_CLAUSE.match(after):
+            return True  # "…, a war monitor said, as government forces withdrew …": a tag
         return (
             subject_words <= 10
             and after_words <= 10

@@ -35,7 +35,7 @@ CORPUS_FLOORS = {
     "f1": 0.58,
     "precision": 0.74,
     "recall": 0.48,
-    "status": 0.88,
+    "status": 0.90,
     "event_date": 0.90,
     "actor": 0.90,
     "mention_recall": 0.83,

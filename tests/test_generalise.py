@@ -254,6 +254,12 @@ def claims(gazetteer, text):
                 ("kafr-zita", "government", "recaptured", "2024-12-01", "reported"),
             },
         ),
+        # an attribution tag in mid-sentence covers what comes before it
+        (
+            "Insurgents pushed into Rastan before dawn, a war monitor said, as fighting went on "
+            "further east.",
+            {("rastan", "opposition", "entered", "2024-12-01", "claimed")},
+        ),
         # a participle's actor follows it
         (
             "Weapons were left behind by retreating government forces in Morek.",
