@@ -91,6 +91,21 @@ class Article:
 
 
 # --- gazetteer and roads --------------------------------------------------------------------------
+def _read_data_csv(path: Path, what: str, columns: set[str]) -> pd.DataFrame:
+    """A committed data CSV as text columns; an empty, unreadable or incomplete file raises
+    :class:`GazetteerError` naming the file."""
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except pd.errors.EmptyDataError as exc:
+        raise GazetteerError(f"{path}: the {what} file is empty") from exc
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise GazetteerError(f"{path}: cannot read the {what}: {exc}") from exc
+    missing = columns - set(frame.columns)
+    if missing:
+        raise GazetteerError(f"{path}: missing columns {sorted(missing)}")
+    return frame
+
+
 def read_gazetteer_csv(path: str | Path, *, validate_numbers: bool = True) -> pd.DataFrame:
     """Read ``gazetteer.csv``; a malformed row raises :class:`GazetteerError` naming its line.
 
@@ -98,15 +113,7 @@ def read_gazetteer_csv(path: str | Path, *, validate_numbers: bool = True) -> pd
     :func:`geo.gazetteer.validate_gazetteer` to report with the other problems).
     """
     path = Path(path)
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except pd.errors.EmptyDataError as exc:
-        raise GazetteerError(f"{path}: the gazetteer file is empty") from exc
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise GazetteerError(f"{path}: cannot read gazetteer: {exc}") from exc
-    missing = set(C.GAZETTEER_COLUMNS) - set(frame.columns)
-    if missing:
-        raise GazetteerError(f"{path}: missing columns {sorted(missing)}")
+    frame = _read_data_csv(path, "gazetteer", set(C.GAZETTEER_COLUMNS))
     for col in (C.LAT, C.LON):
         values = pd.to_numeric(frame[col], errors="coerce")
         bad = values.isna()
@@ -152,15 +159,7 @@ def read_baseline_csv(path: str | Path) -> pd.DataFrame:
     A row with an unknown controller or a bad date raises :class:`GazetteerError` naming its line.
     """
     path = Path(path)
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except pd.errors.EmptyDataError as exc:
-        raise GazetteerError(f"{path}: the baseline file is empty") from exc
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise GazetteerError(f"{path}: cannot read the baseline: {exc}") from exc
-    missing = {"place_id", "controller", "as_of", "source"} - set(frame.columns)
-    if missing:
-        raise GazetteerError(f"{path}: missing columns {sorted(missing)}")
+    frame = _read_data_csv(path, "baseline", {"place_id", "controller", "as_of", "source"})
     bad = ~frame["controller"].isin(C.CONTROLLERS)
     if bad.any():
         line = int(bad.to_numpy().argmax()) + 2

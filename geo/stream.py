@@ -141,9 +141,7 @@ def extract_stream(
 ) -> Iterator[Extracted]:
     """Extract ``articles`` (read errors among them go to ``on_error``), batch by batch
     (:data:`BATCH_SIZE`), in input order. ``workers > 1`` uses one process pool for the stream."""
-    global _GAZETTEER
-    gaz = gazetteer or load_gazetteer()
-    _GAZETTEER = gaz
+    gaz = gazetteer or load_gazetteer()  # extract_ready hands it to the forked workers
     taken: set[str] = set()
     pool: Executor | None = _pool(workers) if workers > 1 else None
     bar = _progress(None, err)

@@ -31,12 +31,18 @@ def seeded_store(tmp_path_factory):
     return path
 
 
-@pytest.fixture
-def app(seeded_store, tmp_path, monkeypatch):
-    db = tmp_path / "frontline.db"
+def use_store_copy(seeded_store, tmp_path, monkeypatch, name: str = "frontline.db") -> None:
+    """Point the page at a fresh copy of the seeded store (``name``: a path no earlier test
+    cached a bundle for), with its own cache."""
+    db = tmp_path / name
     db.write_bytes(seeded_store.read_bytes())
     monkeypatch.setenv("FRONTLINE_DB", str(db))
     monkeypatch.setenv("FRONTLINE_CACHE", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def app(seeded_store, tmp_path, monkeypatch):
+    use_store_copy(seeded_store, tmp_path, monkeypatch)
     monkeypatch.setenv("FRONTLINE_WRITE", "1")
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception, at.exception
@@ -120,10 +126,7 @@ def test_an_empty_store_is_filled_with_the_seeds(tmp_path, monkeypatch):
 
 
 def test_the_page_is_read_only_unless_writing_is_turned_on(seeded_store, tmp_path, monkeypatch):
-    db = tmp_path / "frontline.db"
-    db.write_bytes(seeded_store.read_bytes())
-    monkeypatch.setenv("FRONTLINE_DB", str(db))
-    monkeypatch.setenv("FRONTLINE_CACHE", str(tmp_path / "cache"))
+    use_store_copy(seeded_store, tmp_path, monkeypatch)
     monkeypatch.delenv("FRONTLINE_WRITE", raising=False)
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception
@@ -154,10 +157,7 @@ def test_a_store_that_cannot_be_drawn_gives_a_message_not_a_traceback(
     def broken(path):
         raise RuntimeError("/srv/secret/path: boom")
 
-    db = tmp_path / "broken.db"  # a path no earlier test cached a bundle for
-    db.write_bytes(seeded_store.read_bytes())
-    monkeypatch.setenv("FRONTLINE_DB", str(db))
-    monkeypatch.setenv("FRONTLINE_CACHE", str(tmp_path / "cache"))
+    use_store_copy(seeded_store, tmp_path, monkeypatch, "broken.db")
     monkeypatch.setattr(geo.pipeline, "store_bundle", broken)
     app = AppTest.from_file(APP, default_timeout=120).run()
     assert not app.exception
@@ -166,10 +166,7 @@ def test_a_store_that_cannot_be_drawn_gives_a_message_not_a_traceback(
 
 
 def test_a_shared_link_restores_the_day_and_place(seeded_store, tmp_path, monkeypatch):
-    db = tmp_path / "frontline.db"
-    db.write_bytes(seeded_store.read_bytes())
-    monkeypatch.setenv("FRONTLINE_DB", str(db))
-    monkeypatch.setenv("FRONTLINE_CACHE", str(tmp_path / "cache"))
+    use_store_copy(seeded_store, tmp_path, monkeypatch)
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["day"] = "2024-11-30"
     at.query_params["place"] = "hama"
@@ -183,10 +180,7 @@ def test_a_shared_link_restores_the_day_and_place(seeded_store, tmp_path, monkey
 
 
 def test_a_bad_link_falls_back_to_the_latest_day(seeded_store, tmp_path, monkeypatch):
-    db = tmp_path / "frontline.db"
-    db.write_bytes(seeded_store.read_bytes())
-    monkeypatch.setenv("FRONTLINE_DB", str(db))
-    monkeypatch.setenv("FRONTLINE_CACHE", str(tmp_path / "cache"))
+    use_store_copy(seeded_store, tmp_path, monkeypatch)
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["day"] = "<script>"
     at.query_params["place"] = "atlantis"

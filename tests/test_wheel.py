@@ -59,32 +59,29 @@ def test_the_installed_package_works_from_another_folder(installed, tmp_path):
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
         "XDG_DATA_HOME": str(tmp_path / "share"),
     }
-    code = (
-        "import geo, sys; from geo.cli import main;"
-        "assert geo.__file__.startswith(sys.argv[1]), geo.__file__;"
-        "sys.exit(main(['extract', sys.argv[2]]))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(target), str(article)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+
+    def frontline(command: str) -> subprocess.CompletedProcess[str]:
+        """``frontline COMMAND article`` from the unpacked wheel, in another folder."""
+        code = (
+            "import geo, sys; from geo.cli import main;"
+            "assert geo.__file__.startswith(sys.argv[1]), geo.__file__;"
+            "sys.exit(main([sys.argv[2], sys.argv[3]]))"
+        )
+        return subprocess.run(
+            [sys.executable, "-c", code, str(target), command, str(article)],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=300,
+            check=False,
+        )
+
+    done = frontline("extract")
     assert done.returncode == 0, done.stderr
     claim = json.loads(done.stdout.splitlines()[0])
     assert (claim["place_id"], claim["action"]) == ("saraqib", "captured")
-    ingest = subprocess.run(
-        [sys.executable, "-c", code.replace("'extract'", "'ingest'"), str(target), str(article)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    ingest = frontline("ingest")
     assert ingest.returncode == 0, ingest.stderr
     assert (tmp_path / "share" / "frontline" / "frontline.db").is_file()  # not in the package
     assert not (target / "geo" / "data" / "frontline.db").exists()
