@@ -197,12 +197,15 @@ with side_col:
             color=alt.Color(
                 "controller:N",
                 scale=alt.Scale(domain=[LABELS[k] for k in COLORS], range=list(COLORS.values())),
-                legend=alt.Legend(orient="bottom", columns=1, title=None),
+                # two columns of short labels: the plot keeps its height beside the map
+                legend=alt.Legend(
+                    orient="bottom", columns=2, title=None, labelLimit=140, labelFontSize=10
+                ),
             ),
             tooltip=["date:T", "controller:N", alt.Tooltip("area_km2:Q", format=",.0f")],
         )
     )
-    st.altair_chart((stack + rule).properties(height=260), width="stretch")
+    st.altair_chart((stack + rule).properties(height=320), width="stretch")
 
 # --- evidence -------------------------------------------------------------------------------------
 st.subheader("Evidence")
