@@ -202,9 +202,12 @@ _DIRECTIONAL = re.compile(
 
 
 def _coordinated(gap: str) -> bool:
-    """Does ``gap`` join two places of one list ("A, B and the C", "A, also known as B")?"""
+    """Does ``gap`` join two places of one list ("A, B and the C", "A, also known as B")?
+    Names no entry knows may stand between them ("Karnaz, Tal Malah, al-Jubayn and Hayalin":
+    the list goes on past the unknown items)."""
     if _ALSO_KNOWN.match(gap) or _DIRECTIONAL.match(gap):
         return True
+    gap = _UNKNOWN_ITEMS.sub(", ", gap)
     m = _CONJUNCTION.match(gap)
     if not m or re.search(r"[;.!?]", gap):
         return False
@@ -260,6 +263,11 @@ _PART_OF = re.compile(
     r"|centre|center|heart|west|east|north|south)\s+of\s+(?:the\s+)?)?(?:(?:city|town)\s+of\s+)?",
     re.IGNORECASE,
 )
+#: a type word right after a name ("Deir Ezzor city", "Idlib province")
+_TYPE_AFTER_NAME = re.compile(
+    r"\s+(?:city|town|village|province|governorate|countryside|district|region)\b(?=\s*(?:,|and\b))",
+    re.IGNORECASE,
+)
 _NULL_PLACE_ACTIONS = frozenset({"captured", "recaptured", "withdrew", "entered"})
 
 _EXTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -309,6 +317,12 @@ _DESTINATION = re.compile(r"\W*(?:\w+\s+)?(?:to|toward|towards|into)\b\s*")
 _NAME_WORD = r"(?:(?:al|el|ad|as|ash|an|ar)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
 _UNKNOWN_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
 _UNKNOWN_LEAD_ITEMS = re.compile(rf"(?:\s{_UNKNOWN_NAME}\s*,){{1,3}}\s*$")  # "of Karnaz, …"
+#: unknown names between two items of a list, and the unknown first word of the next item
+#: ("Karnaz, Tal| Malah")
+_UNKNOWN_ITEMS = re.compile(
+    rf"^(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+){_UNKNOWN_NAME}(?=\s*(?:,|\band\b)))+"
+    rf"|(?:(?<=,)|(?<=\sand))\s+{_NAME_WORD}\s+$"
+)
 _UNKNOWN_LIST_TAIL = re.compile(  # ", and Qubtan al-Jabal" before the trigger
     rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){_UNKNOWN_NAME}(?=\s)"
 )
@@ -354,10 +368,10 @@ _ANAPHOR_KINDS = {
     for w in _WORDS[f"anaphor_{kind}"]
 }
 _ANAPHOR = re.compile(
-    r"\b(?:the|its) (?:entire |whole |sprawling |strategic |key |besieged |northern |southern "
-    r"|provincial |embattled |nearby |same )?(?P<kind>"
+    r"\b(?:the|its) (?:entire |whole |sprawling |strategic |key |besieged |[a-z]*(?:north|south)?"
+    r"(?:east|west)?ern |central |ancient |provincial |embattled |nearby |same )?(?P<kind>"
     + "|".join(sorted(_ANAPHOR_KINDS, key=len, reverse=True))
-    + r")\b(?!\s+(?:of|centre|center|council|hall)\b)",
+    + r")\b(?!\s+(?:of|council|hall)\b)",
     re.IGNORECASE,
 )
 #: a relative clause between a subject and its predicate: "Hass, which the regime had seized,"
@@ -449,11 +463,12 @@ def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
 
 # --- anaphors ----------------------------------------------------------------------------------
 def _anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Mention]:
-    """Resolve "the city", "the province", "the region" to the place they most likely mean."""
+    """Resolve "the city", "the province", "the region" to the place they most likely mean,
+    and "the two villages", "both towns" to the places they count."""
     resolved = [m for m in mentions if m.place_id is not None]
     starts = [m.start for m in resolved]
     longest = max((m.end - m.start for m in resolved), default=0)
-    out: list[Mention] = []
+    out: list[Mention] = _plural_anaphors(text, resolved, starts)
     for m in _ANAPHOR.finditer(text):
         i = bisect.bisect_left(starts, m.start())
         near = resolved[bisect.bisect_left(starts, m.start() - longest) : i + 2]
@@ -490,6 +505,60 @@ def _anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Me
     return out
 
 
+def _plural_anaphors(text: str, resolved: list[Mention], starts: list[int]) -> list[Mention]:
+    """ "The four towns", "both neighbourhoods": the last places of that kind named before,
+    as many as counted (one mention each, all on the anaphor's span)."""
+    out: list[Mention] = []
+    for m in _PLURAL_ANAPHOR.finditer(text):
+        count = _COUNT_WORDS[(m["n"] or m["both"]).lower()]
+        types = _PLURAL_KINDS[m["kind"].lower().replace("neighborhood", "neighbourhood")]
+        i = bisect.bisect_left(starts, m.start())
+        before = [
+            p
+            for p in resolved[max(0, i - 24) : i]
+            if p.place_type in types and m.start() - p.end <= 1500
+        ]
+        picked = _counted_list(text, before, count)
+        if not picked:  # no list of that length: the last places of that kind
+            for prev in reversed(before):
+                if len(picked) < count and all(p.place_id != prev.place_id for p in picked):
+                    picked.append(prev)
+        if len(picked) == count:
+            out += [
+                replace(p, surface=m[0], start=m.start(), end=m.end()) for p in reversed(picked)
+            ]
+    return out
+
+
+def _counted_list(text: str, places: list[Mention], count: int) -> list[Mention]:
+    """The last list of exactly ``count`` places in ``places`` ("the towns of al-Rastan and
+    Talbisseh"), last item first; empty if there is none."""
+    run: list[Mention] = []
+    for p in reversed(places):
+        if run and not _coordinated(text[p.end : run[-1].start]):
+            if len(run) == count:
+                return run
+            run = []
+        run.append(p)
+    return run if len(run) == count else []
+
+
+_COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_PLURAL_KINDS = {
+    "towns": frozenset({"town", "village", "city"}),
+    "villages": frozenset({"village", "town"}),
+    "cities": frozenset({"city", "town"}),
+    "neighbourhoods": frozenset({"neighbourhood"}),
+    "districts": frozenset({"neighbourhood"}),
+    "bases": frozenset({"facility"}),
+    "airports": frozenset({"facility"}),
+}
+_PLURAL_ANAPHOR = re.compile(
+    r"\b(?:(?:the|these|those|its|their)\s+(?P<n>two|three|four|five|six)|(?P<both>both)"
+    r"(?:\s+(?:the|these|those))?)\s+(?:[\w-]+\s+)?(?P<kind>towns|villages|cities"
+    r"|neighbou?rhoods|districts|bases|airports)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
 _DIRECTION_GAP = re.compile(
     r"\s*,\s*(?:(?:just|some|about|roughly|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers"
     r"|miles)\s+)?(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of|near|outside)\s+$",
@@ -892,6 +961,17 @@ class _Extractor:
             cursor = generic.end()
             first = False
         for p in after:
+            if (
+                out
+                and isinstance(out[-1], Mention)
+                and (out[-1].start, out[-1].end)
+                == (
+                    p.start,
+                    p.end,
+                )
+            ):
+                out.append(p)  # "entered both towns": the places one anaphor counts
+                continue
             if re.match(r"-[a-z]", self.work[p.end : p.end + 2]):
                 continue  # "Britain-based", "Turkey-backed": a modifier, not a place object
             gap = self._gap(cursor, p.start)
@@ -919,6 +999,9 @@ class _Extractor:
                 continue
             out.append(p)
             cursor = p.end
+            kind = _TYPE_AFTER_NAME.match(self.work, cursor, e)
+            if kind:  # "Deir Ezzor city, al-Mayadin …": the type word is part of the item
+                cursor = kind.end()
             first = False
             rest = self.work[cursor:e]
             co = re.match(r"\s*(?:,\s*)?(?:and|as well as)\s+", rest)
@@ -1016,6 +1099,9 @@ class _Extractor:
         out: list[Mention | _Unnamed] = [p]
         kind = p.place_type in _SETTLEMENT_OR_FACILITY
         for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=False):
+            if (prev.start, prev.end) == (nxt.start, nxt.end):  # "the two towns": one span
+                out.insert(0, prev)
+                continue
             same_kind = (prev.place_type in _SETTLEMENT_OR_FACILITY) == kind
             if not same_kind or not _coordinated(self.work[prev.end : nxt.start]):
                 break

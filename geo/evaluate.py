@@ -251,7 +251,9 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 # --- scoring -----------------------------------------------------------------------------------
-def _place_ok(gaz: Gazetteer, pred: Claim, names: Iterable[str | None]) -> bool:
+def _place_ok(
+    gaz: Gazetteer, pred: Claim, names: Iterable[str | None], context: Sequence[Mention] = ()
+) -> bool:
     names = list(names)
     if all(n is None for n in names):
         return pred.place_id is None
@@ -263,15 +265,22 @@ def _place_ok(gaz: Gazetteer, pred: Claim, names: Iterable[str | None]) -> bool:
             continue
         if key(name) in keys or (pred.place and key(pred.place) == key(name)):
             return True
-        resolved = gaz.lookup(name)
+        resolved = gaz.lookup(name, context)
         if resolved is not None and resolved.place_id == pred.place_id:
             return True
     return False
 
 
-def agrees(gaz: Gazetteer, pred: Claim, gold: dict[str, Any], ignore: str | None = None) -> bool:
+def agrees(
+    gaz: Gazetteer,
+    pred: Claim,
+    gold: dict[str, Any],
+    ignore: str | None = None,
+    context: Sequence[Mention] = (),
+) -> bool:
     """Do place, actor, action and event date of ``pred`` agree with ``gold`` (or its alt)?
-    ``ignore`` leaves one of ``actor`` and ``event_date`` out (for their accuracy)."""
+    ``ignore`` leaves one of ``actor`` and ``event_date`` out (for their accuracy); ``context``:
+    the passage's mentions, in whose light gold names resolve (:meth:`Gazetteer.lookup`)."""
     alt = gold.get("alt") or {}
     if ignore != "actor" and pred.actor not in (gold["actor"], alt.get("actor")):
         return False
@@ -280,7 +289,7 @@ def agrees(gaz: Gazetteer, pred: Claim, gold: dict[str, Any], ignore: str | None
     date_ok = pred.event_date.isoformat() in (gold["event_date"], alt.get("event_date"))
     if ignore != "event_date" and not date_ok:
         return False
-    return _place_ok(gaz, pred, (gold["place"], alt.get("place")))
+    return _place_ok(gaz, pred, (gold["place"], alt.get("place")), context)
 
 
 def _field_ok(pred_value: Any, gold: dict[str, Any], name: str) -> bool:
@@ -289,9 +298,14 @@ def _field_ok(pred_value: Any, gold: dict[str, Any], name: str) -> bool:
 
 
 def score_passage(
-    gaz: Gazetteer, passage: Passage, predicted: Sequence[Claim], report: Report
+    gaz: Gazetteer,
+    passage: Passage,
+    predicted: Sequence[Claim],
+    report: Report,
+    context: Sequence[Mention] = (),
 ) -> None:
-    """Add one passage's claims to ``report`` (greedy one-to-one matching, gold order)."""
+    """Add one passage's claims to ``report`` (greedy one-to-one matching, gold order).
+    ``context``: the passage's mentions, in whose light its gold names resolve."""
     required = [g for g in passage.gold if not g.get("optional")]
     optional = [g for g in passage.gold if g.get("optional")]
     traps = [w for w in TRAP_WORDS if w in passage.traps.lower()]
@@ -303,14 +317,16 @@ def score_passage(
         return min(p.end, g0 + len(g["quote"])) - max(p.start, g0) if g0 >= 0 else 0
 
     for g in required:
-        if g["place"] is not None and gaz.lookup(g["place"]) is None:
+        if g["place"] is not None and gaz.lookup(g["place"], context) is None:
             report.unresolved_gold += 1
         for loose, counts in (("event_date", report.date_pairs), ("actor", report.actor_pairs)):
-            near = [p for p in predicted if agrees(gaz, p, g, ignore=loose)]
+            near = [p for p in predicted if agrees(gaz, p, g, loose, context)]
             if near:  # the claim was found but for this field: is the field right?
                 counts[0] += 1
-                counts[1] += any(agrees(gaz, p, g) for p in near)
-        cands = [i for i, p in enumerate(predicted) if i not in used and agrees(gaz, p, g)]
+                counts[1] += any(agrees(gaz, p, g, None, context) for p in near)
+        cands = [
+            i for i, p in enumerate(predicted) if i not in used and agrees(gaz, p, g, None, context)
+        ]
         score = Score()
         if cands:
             best = max(cands, key=lambda i: overlap(predicted[i], g))
@@ -328,7 +344,7 @@ def score_passage(
             report.extent_ok += _field_ok(p.extent, g, "extent")
         else:
             score.fn = 1
-            unresolved = g["place"] is not None and gaz.lookup(g["place"]) is None
+            unresolved = g["place"] is not None and gaz.lookup(g["place"], context) is None
             report.misses.append(
                 f"{passage.id}: {'[place unknown] ' if unresolved else ''}{g['quote']!r} -> "
                 f"{g['place']} / {g['actor']} / {g['action']} / {g['event_date']} / {g['status']}"
@@ -338,7 +354,7 @@ def score_passage(
         for w in traps:
             report.per_trap[w].add(score)
     for i, p in enumerate(predicted):
-        if i in used or any(agrees(gaz, p, g) for g in optional):
+        if i in used or any(agrees(gaz, p, g, None, context) for g in optional):
             continue
         report.claims.fp += 1
         report.per_action[p.action].fp += 1
@@ -363,7 +379,7 @@ def mention_hits(
         found_keys |= gaz.name_keys(pid)
     hits, missed = 0, []
     for name in passage.mentions:
-        place = gaz.lookup(name)
+        place = gaz.lookup(name, mentions)
         if key(name) in found_keys or (place is not None and place.place_id in found_ids):
             hits += 1
         else:
@@ -384,12 +400,12 @@ def evaluate(passages: Sequence[Passage], gazetteer: Gazetteer | None = None) ->
             gazetteer=gaz,
             mentions=mentions,
         )
-        score_passage(gaz, passage, predicted, report)
+        score_passage(gaz, passage, predicted, report, mentions)
         hits, total, _ = mention_hits(gaz, passage, mentions)
         report.mention_found += hits
         report.mention_total += total
         for name in [g["place"] for g in passage.gold if g["place"]] + passage.mentions:
             report.names.add(name)
-            if gaz.lookup(name) is not None:
+            if gaz.lookup(name, mentions) is not None:
                 report.names_resolved.add(name)
     return report

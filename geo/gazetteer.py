@@ -90,6 +90,8 @@ _CAPITAL_RUN = re.compile(
     rf"(?<![\w'’])(?:{_ART}[-\s])?[A-Z][\w'’‘]*(?:[-\s](?:{_ART}[-\s])?[A-Z][\w'’‘]*){{0,3}}"
 )
 _WORD = re.compile(r"[^\W_][\w'’‘]*")
+#: a capitalised word just before a name, which may belong to it ("Tal Malah")
+_NAME_PREFIX = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]{2,})[\s-]$")
 #: a place noun before a name: "the villages of X", "the town of X"
 _PLACE_NOUN_CUE = re.compile(
     r"\b(?:towns?|villages?|cities|city|hamlets?|localities|areas?|districts?|neighbou?rhoods?"
@@ -102,6 +104,9 @@ _CASE_ANY, _CASE_PROPER, _CASE_EXACT = 0, 1, 2
 #: ``source`` of the long-tail localities (scripts/build_gazetteer.py): "minor" villages
 LOCALITY_SOURCE = "via Who's On First"
 _GENERIC_WINDOW_CHARS = 600
+#: places that tell homonyms apart by distance, and how near the right one must lie
+_ANCHOR_TYPES = frozenset({"city", "town", "village", "facility", "neighbourhood"})
+_HOMONYM_RADIUS_M = 60_000.0
 _ROAD_WINDOW_CHARS = 80
 
 
@@ -405,8 +410,16 @@ class Gazetteer:
         """Every place whose romanisation key equals that of ``name``."""
         return [self._places[p] for p in self._roman.get(roman_from_key(key(name)), [])]
 
-    def lookup(self, name: object) -> Place | None:
+    def lookup(self, name: object, context: Sequence[Mention] = ()) -> Place | None:
         """The place ``name`` most likely denotes, or ``None``.
+
+        ``context``: the mentions of the text the name comes from (:meth:`find_mentions`).
+        A name several places share then goes to the one in the governorates the text names,
+        nearest its other places; and a spelling no alias knows resolves by its romanisation
+        key to the one place with that key there, or the one spelled clearly closest, or the
+        one clearly nearest ("Sheikh Hadid" in an article about Afrin: Shaykh al Hadid, not
+        the village in Hama). Without a context, a romanisation key resolves only where one
+        place in all of Syria has it.
 
         ``None``, NaN and the empty string give ``None``; a non-string raises ``TypeError``.
         """
@@ -415,7 +428,27 @@ class Gazetteer:
         if not isinstance(name, str):
             raise TypeError(f"place name must be str, not {type(name).__name__}")
         found = self.candidates(name)
-        return found[0] if found else None
+        if not context:
+            return found[0] if found else None
+        region = self._region(list(context))
+        anchors = self._anchors(context)
+        if found:
+            local = [p.place_id for p in found if p.admin1 in region]
+            if len(local) > 1:
+                best = self._nearest(local, anchors)
+                return self._places[best] if best else found[0]
+            return self._places[local[0]] if local else found[0]
+        if not usable(roman_from_key(key(name))):
+            return None
+        local = [
+            p.place_id
+            for p in self.roman_candidates(name)
+            if p.admin1 in region and p.in_syria and p.place_type in C.CONTROL_TYPES
+        ]
+        if len(local) > 1:
+            best = self._closest(key(name), local, anchors)
+            return self._places[best] if best else None
+        return self._places[local[0]] if local else None
 
     def resolve(self, name: object) -> Place:
         """Like :meth:`lookup`, but an unknown name raises :class:`GazetteerError`."""
@@ -521,6 +554,7 @@ class Gazetteer:
         occupied = bytearray(len(text))
         chosen = [span for span in _longest_non_overlapping(spans, occupied) if span[3]]
         mentions = self._in_context(text, self._resolve_senses(text, chosen, article))
+        mentions = self._longer_names(text, mentions, occupied, article)
         mentions += self._romanised(text, mentions, occupied, article)
         mentions += self._resolve_generics(text, generics, mentions, occupied, article)
         mentions += self._unresolved(text, occupied, article)
@@ -627,6 +661,7 @@ class Gazetteer:
         if not keyed:
             return []
         region = self._region(found)
+        anchors = self._anchors(found)
         ends = {m.end for m in found if m.place_id}
         out: list[Mention] = []
         for words in runs:
@@ -636,7 +671,7 @@ class Gazetteer:
                 for j in range(len(words), i, -1):  # longest window first
                     a, b = words[i][0], words[j - 1][1]
                     rk = keyed.get((a, b))
-                    hit = self._roman_hit(text, a, b, rk, region, ends) if rk else None
+                    hit = self._roman_hit(text, a, b, rk, region, anchors, ends) if rk else None
                     if hit:
                         ends.add(b)
                         out.append(self._mention(text, a, b, hit, article))
@@ -647,8 +682,42 @@ class Gazetteer:
                     i += 1
         return out
 
+    def _longer_names(
+        self, text: str, found: list[Mention], occupied: bytearray, article: str
+    ) -> list[Mention]:
+        """A name matched after a capitalised word no entry joins to it ("Tal| Malah",
+        "Tell| Hamid"): where the longer name's romanisation key picks a place
+        (:meth:`_roman_hit`), that place replaces the shorter name's."""
+        region: set[str] | None = None
+        anchors = np.empty((0, 2))
+        ends = {m.end for m in found if m.place_id}
+        out = []
+        for m in found:
+            before = _NAME_PREFIX.search(text, max(0, m.start - 24), m.start) if m.start else None
+            if before and before.group(1).lower() not in self._roman_stop:
+                if region is None:
+                    region, anchors = self._region(found), self._anchors(found)
+                rk = roman_from_key(key(text[before.start() : m.end]))
+                hit = (
+                    self._roman_hit(text, before.start(), m.end, rk, region, anchors, ends)
+                    if rk in self._roman
+                    else None
+                )
+                if hit and hit != m.place_id:
+                    occupied[before.start() : m.end] = b"\x01" * (m.end - before.start())
+                    m = self._mention(text, before.start(), m.end, hit, article)
+            out.append(m)
+        return out
+
     def _roman_hit(
-        self, text: str, a: int, b: int, roman: str, region: set[str], ends: set[int]
+        self,
+        text: str,
+        a: int,
+        b: int,
+        roman: str,
+        region: set[str],
+        anchors: np.ndarray,
+        ends: set[int],
     ) -> str | None:
         words = [w.lower() for w in _WORD.findall(text[a:b])]
         if all(w in self._roman_stop or len(w) <= 2 for w in words):
@@ -664,11 +733,18 @@ class Gazetteer:
         if len(owners) == 1:
             return owners[0] if local or _cued(text, a, ends) else None
         if len(local) > 1:  # several in the region: the one spelled clearly closest, if any
-            return self._closest(key(text[a:b]), local)
+            return self._closest(key(text[a:b]), local, anchors)
         return local[0] if local else None
 
-    def _closest(self, folded: str, place_ids: list[str], margin: float = 0.1) -> str | None:
-        """The place whose name is spelled most like ``folded``, if it leads by ``margin``."""
+    def _closest(
+        self,
+        folded: str,
+        place_ids: list[str],
+        anchors: np.ndarray | None = None,
+        margin: float = 0.1,
+    ) -> str | None:
+        """The place whose name is spelled most like ``folded``, if it leads by ``margin``;
+        among those spelled alike, the one clearly nearest the ``anchors`` (:meth:`_nearest`)."""
         scored = sorted(
             (
                 max(difflib.SequenceMatcher(None, folded, k).ratio() for k in self._keys_of[p]),
@@ -677,7 +753,43 @@ class Gazetteer:
             for p in place_ids
         )
         best, second = scored[-1], scored[-2]
-        return best[1] if best[0] - second[0] >= margin else None
+        if best[0] - second[0] >= margin:
+            return best[1]
+        if anchors is None or not len(anchors):
+            return None
+        return self._nearest([p for r, p in scored if best[0] - r < margin], anchors)
+
+    def _anchors(self, mentions: Iterable[Mention]) -> np.ndarray:
+        """(lat, lon) in radians of the settlements and facilities a text names through
+        places that need no support: what tells homonyms apart."""
+        points = [
+            (m.lat, m.lon)
+            for m in mentions
+            if m.place_id
+            and m.lat is not None
+            and m.lon is not None
+            and not self.minor(m.place_id)
+            and m.place_type in _ANCHOR_TYPES
+        ]
+        return np.radians(np.array(points, dtype=float).reshape(-1, 2))
+
+    def _nearest(self, place_ids: list[str], anchors: np.ndarray) -> str | None:
+        """Of ``place_ids``, the one nearest an anchor if it is within
+        ``_HOMONYM_RADIUS_M`` and under half as far as the next; otherwise none."""
+        if not len(anchors) or len(place_ids) < 2:
+            return place_ids[0] if len(place_ids) == 1 else None
+        lat = np.radians([self._places[p].lat for p in place_ids])[:, None]
+        lon = np.radians([self._places[p].lon for p in place_ids])[:, None]
+        hav = (
+            np.sin((anchors[:, 0] - lat) / 2) ** 2
+            + np.cos(lat) * np.cos(anchors[:, 0]) * np.sin((anchors[:, 1] - lon) / 2) ** 2
+        )
+        distance_m = (2 * 6_371_008.8 * np.arcsin(np.sqrt(np.clip(hav, 0, 1)))).min(axis=1)
+        order = np.argsort(distance_m)
+        first, second = distance_m[order[0]], distance_m[order[1]]
+        if first <= _HOMONYM_RADIUS_M and first < 0.5 * second:
+            return place_ids[int(order[0])]
+        return None
 
     def _resolve_generics(
         self,

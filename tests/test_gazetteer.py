@@ -329,3 +329,47 @@ def test_in_memory_gazetteer_from_a_small_frame():
     assert [m.place_id for m in small.find_mentions("From Hamah to Xanadu.")] == ["hama", "x"]
     with pytest.raises(GazetteerError, match="duplicate place_id"):
         Gazetteer(_frame([GOOD, GOOD]))
+
+
+def _homonyms() -> Gazetteer:
+    """Two villages spelled alike in one governorate, 29 km apart, and places beside each."""
+    village = {"place_type": "village", "admin1": "SY-HM", "source": "GeoNames via WOF"}
+    return Gazetteer(
+        _frame(
+            [
+                GOOD,
+                village
+                | {"place_id": "hayyalin", "name": "Hayyalin", "lat": 35.351, "lon": 36.449},
+                village
+                | {"place_id": "hayyalin-2", "name": "Hayyalin", "lat": 35.102, "lon": 36.315},
+                GOOD
+                | {"place_id": "mhardeh", "name": "Mhardeh", "place_type": "town"}
+                | {"lat": 35.250, "lon": 36.573},
+                GOOD
+                | {"place_id": "kurnaz", "name": "Kurnaz", "place_type": "town"}
+                | {"lat": 35.384, "lon": 36.497},
+                GOOD
+                | {"place_id": "masyaf", "name": "Masyaf", "place_type": "town"}
+                | {"lat": 35.065, "lon": 36.342},
+            ]
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels took Kurnaz and Hayalin, north of Mhardeh.", "hayyalin"),
+        ("Rebels took Hayalin, north of Masyaf.", "hayyalin-2"),
+        ("Rebels took Hayalin in Hama province.", None),  # no place to tell them apart
+    ],
+)
+def test_homonyms_in_one_governorate_go_to_the_one_near_the_articles_places(text, expected):
+    small = _homonyms()
+    mentions = small.find_mentions(text)
+    assert [m.place_id for m in mentions if m.surface == "Hayalin"] == (
+        [expected] if expected else []
+    )
+    found = small.lookup("Hayalin", mentions)
+    assert (found.place_id if found else None) == expected
+    assert small.lookup("Hayalin") is None  # without a text, a shared spelling picks nobody

@@ -278,6 +278,49 @@ def claims(gazetteer, text):
             "Rebels seized Saraqib on Friday, and Idlib's governor fled.",
             {("saraqib", "opposition", "captured", "2024-11-29", "reported")},
         ),
+        # a list goes on past a name no entry knows, and past a type word after a name
+        (
+            "Troops abandoned Saraqib city, Binnish, Zuwaybat al-Ward and Taftanaz on Friday.",
+            {
+                ("saraqib", "government", "withdrew", "2024-11-29", "reported"),
+                ("binnish", "government", "withdrew", "2024-11-29", "reported"),
+                ("taftanaz", "government", "withdrew", "2024-11-29", "reported"),
+            },
+        ),
+        # a counted anaphor stands for as many places: the last list of that length
+        (
+            "Rebels pushed into the towns of Sarmin and Binnish, 10 km from Idlib, on Friday. "
+            "A monitor said they had entered both towns without a fight.",
+            {
+                ("sarmin", "opposition", "entered", "2024-11-29", "reported"),
+                ("binnish", "opposition", "entered", "2024-11-29", "reported"),
+                ("sarmin", "opposition", "entered", "2024-12-01", "claimed"),
+                ("binnish", "opposition", "entered", "2024-12-01", "claimed"),
+            },
+        ),
+        # driven out, then "back under" the other side's control: two recaptures
+        (
+            "A regime counterattack drove the rebels out of Sarmin on Friday, but the town was "
+            "back under rebel control by Saturday.",
+            {
+                ("sarmin", "government", "recaptured", "2024-11-29", "reported"),
+                ("sarmin", "opposition", "recaptured", "2024-11-30", "reported"),
+            },
+        ),
+        # pushed back from a place: repelled, not retaken
+        (
+            "The army said it drove the insurgents back from Morek overnight.",
+            {("morek", "government", "repelled", "2024-11-30", "claimed")},
+        ),
+        # "the eastern city", "the city centre": the city named before
+        (
+            "Troops pulled out of the eastern city of Idlib overnight. Rebels then entered the "
+            "city centre.",
+            {
+                ("idlib", "government", "withdrew", "2024-11-30", "reported"),
+                ("idlib", "opposition", "entered", "2024-12-01", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
