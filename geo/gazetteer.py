@@ -266,8 +266,11 @@ class Gazetteer:
         self._roman_stop: frozenset[str] = frozenset(roman_stopwords or ())
         self._minor = frozenset(
             self.frame.index[
-                (self.frame[C.PLACE_TYPE] == "village")
-                & self.frame[C.SOURCE].astype(str).str.contains(LOCALITY_SOURCE, regex=False)
+                (
+                    (self.frame[C.PLACE_TYPE] == "village")
+                    & self.frame[C.SOURCE].astype(str).str.contains(LOCALITY_SOURCE, regex=False)
+                )
+                | (self.frame[C.PLACE_TYPE] == "neighbourhood")
             ]
         )
         self._capital_of = self._find_capitals()
@@ -437,18 +440,20 @@ class Gazetteer:
             if len(local) > 1:
                 best = self._nearest(local, anchors)
                 return self._places[best] if best else found[0]
-            return self._places[local[0]] if local else found[0]
-        if not usable(roman_from_key(key(name))):
-            return None
-        local = [
-            p.place_id
-            for p in self.roman_candidates(name)
-            if p.admin1 in region and p.in_syria and p.place_type in C.CONTROL_TYPES
-        ]
+            if local:
+                return self._places[local[0]]
+        # a spelling of a place in the region ("al-Majdal" near Hama, not Majdal in Hasakah)
+        local = []
+        if usable(roman_from_key(key(name))):
+            local = [
+                p.place_id
+                for p in self.roman_candidates(name)
+                if p.admin1 in region and p.in_syria and p.place_type in C.CONTROL_TYPES
+            ]
         if len(local) > 1:
             best = self._closest(key(name), local, anchors)
-            return self._places[best] if best else None
-        return self._places[local[0]] if local else None
+            return self._places[best] if best else (found[0] if found else None)
+        return self._places[local[0]] if local else (found[0] if found else None)
 
     def resolve(self, name: object) -> Place:
         """Like :meth:`lookup`, but an unknown name raises :class:`GazetteerError`."""
@@ -604,8 +609,9 @@ class Gazetteer:
         return out
 
     def minor(self, place_id: str) -> bool:
-        """A village known only from the long-tail locality list (Who's On First): its name
-        needs support from the article before it is taken as a place."""
+        """A village known only from the long-tail locality list (Who's On First), or a
+        neighbourhood: its name needs support from the article (its governorate named, or a
+        list or place cue before it) before it is taken as a place."""
         return place_id in self._minor
 
     def _region(self, found: list[Mention]) -> set[str]:

@@ -373,3 +373,22 @@ def test_homonyms_in_one_governorate_go_to_the_one_near_the_articles_places(text
     found = small.lookup("Hayalin", mentions)
     assert (found.place_id if found else None) == expected
     assert small.lookup("Hayalin") is None  # without a text, a shared spelling picks nobody
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels entered the Sulaymaniyah district of Aleppo.", ["sulaymaniyah-aleppo"]),
+        ("Protests were held in Sulaymaniyah and Erbil.", []),  # the Iraqi city: no Aleppo
+    ],
+)
+def test_a_neighbourhood_needs_its_city_or_a_cue(gazetteer, text, expected):
+    found = [m.place_id for m in gazetteer.find_mentions(text)]
+    assert [p for p in found if p and p.startswith("sulaymaniyah")] == expected
+
+
+def test_lookup_in_context_prefers_the_spelling_in_the_region(gazetteer):
+    mentions = gazetteer.find_mentions("Fighting near Morek and Kafr Zita, north of Hama.")
+    local = gazetteer.lookup("Majdal", mentions)  # the exact alias is a village in Hasakah
+    assert local is not None and local.admin1 == "SY-HM"
+    assert gazetteer.lookup("Majdal").admin1 != "SY-HM"  # no context: the first of several
