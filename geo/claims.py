@@ -211,6 +211,8 @@ def _coordinated(gap: str) -> bool:
     m = _CONJUNCTION.match(gap)
     if not m or re.search(r"[;.!?]", gap):
         return False
+    if not re.search(r"\w", m.group(0)) and re.match(r"(?:a|an)\s", gap[m.end() :], re.I):
+        return False  # "Inkhil, a town in Daraa province": an apposition that locates
     words = [w.lower() for w in re.findall(r"[\w’'-]+", gap[m.end() :])]
     if len(words) > 6:
         return False

@@ -321,6 +321,16 @@ def claims(gazetteer, text):
                 ("idlib", "opposition", "entered", "2024-12-01", "reported"),
             },
         ),
+        # an apposition after a comma locates; it does not add the province to the list
+        (
+            "Troops left Sarmin, a town in Idlib province, on Friday.",
+            {("sarmin", "government", "withdrew", "2024-11-29", "reported")},
+        ),
+        # "remained in full control": a standing hold, not a recapture
+        (
+            "The army said it remained in full control of Homs.",
+            {("homs", "government", "captured", "2024-12-01", "claimed")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
