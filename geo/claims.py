@@ -996,7 +996,13 @@ class _Extractor:
                     break
                 if self.work.startswith(("'s", "’s"), p.end) and not self._possessive(p):
                     break  # "seized Daraa, and Sweida's militias took …": a new clause's owner
-            if self._possessive(p):  # "Syria's largest city Aleppo": the owner is not the object
+            owned = self.gaz.owned_facility(self.work, p)
+            if owned:  # "the city's medieval citadel": the object is the city's facility
+                f = self.gaz.place(owned[0])
+                p = replace(p, place_id=f.place_id, place=f.name, place_type=f.place_type)
+                p = replace(p, surface=self.work[p.start : owned[1]], end=owned[1])
+                p = replace(p, lat=f.lat, lon=f.lon, geo_precision=f.geo_precision)
+            elif self._possessive(p):  # "Syria's largest city Aleppo": the owner is no object
                 cursor = p.end + 2
                 continue
             out.append(p)

@@ -275,6 +275,7 @@ class Gazetteer:
         )
         self._capital_of = self._find_capitals()
         self._facility_kinds = self._find_facility_kinds()
+        self._owned_re: re.Pattern[str] | None = None
         self._blocked = set(blocked or ())
         self._entries: list[_Entry] = []
         self._keys: dict[str, int] = {}
@@ -323,6 +324,30 @@ class Gazetteer:
                         if k.startswith(form) and len(k) > len(form):
                             kinds.setdefault(k[len(form) :], []).append(place.place_id)
         return {k: sorted(set(v)) for k, v in kinds.items()}
+
+    def owned_facility(self, text: str, owner: Mention) -> tuple[str, int] | None:
+        """The facility a possessive names after ``owner``: "the city's medieval citadel",
+        "Aleppo's main prison" (owner resolved to Aleppo): (its place_id, the end of the
+        phrase in ``text``), if the owner has exactly one facility of that kind."""
+        if owner.place_id is None or not text.startswith(("'s", "’s"), owner.end):
+            return None
+        if self._owned_re is None:
+            nouns = sorted(
+                (k for k in self._facility_kinds if not k.startswith("s ")), key=len, reverse=True
+            )
+            self._owned_re = re.compile(
+                r"['’]s\s+(?:[a-z-]+\s+){0,2}?(" + "|".join(map(re.escape, nouns)) + r")\b",
+                re.IGNORECASE,
+            )
+        m = self._owned_re.match(text, owner.end, owner.end + 60)
+        if not m:
+            return None
+        own = [
+            fid
+            for fid in self._facility_kinds.get(m.group(1).lower(), [])
+            if self._places[fid].parent_id == owner.place_id
+        ]
+        return (own[0], m.end()) if len(own) == 1 else None
 
     def _entry(self, norm_key: str) -> _Entry:
         idx = self._keys.get(norm_key)

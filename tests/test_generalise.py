@@ -331,6 +331,24 @@ def claims(gazetteer, text):
             "The army said it remained in full control of Homs.",
             {("homs", "government", "captured", "2024-12-01", "claimed")},
         ),
+        # "the city's medieval citadel": the facility of the city named before
+        (
+            "Rebels reached Aleppo on Friday. They raised their flag over the city's medieval "
+            "citadel on Saturday.",
+            {
+                ("aleppo", "opposition", "advancing", "2024-11-29", "reported"),
+                ("aleppo-citadel", "opposition", "captured", "2024-11-30", "reported"),
+            },
+        ),
+        # "redeployed": the army's word for its own withdrawal, whoever was named last
+        (
+            "The army said insurgents had entered Homs and its forces in the city had been "
+            "redeployed.",
+            {
+                ("homs", "opposition", "entered", "2024-12-01", "claimed"),
+                ("homs", "government", "withdrew", "2024-12-01", "claimed"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
