@@ -46,6 +46,7 @@ from typing import Any
 import pandas as pd
 
 from geo.dates import (
+    NEXT_BASIS,
     OFFSET_BASIS,
     PRECISION_DAY,
     SAME_DAY_BASIS,
@@ -270,6 +271,8 @@ _TYPE_AFTER_NAME = re.compile(
     r"\s+(?:city|town|village|province|governorate|countryside|district|region)\b(?=\s*(?:,|and\b))",
     re.IGNORECASE,
 )
+#: how far back (characters) "the next day" looks for the date it counts from
+_ANCHOR_CHARS = 1500
 _NULL_PLACE_ACTIONS = frozenset({"captured", "recaptured", "withdrew", "entered"})
 
 _EXTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -689,11 +692,15 @@ class _Extractor:
                 for d in drafts:
                     st = status(d)
                     current.append(self._claim(d, st, claimant if st != "reported" else REPORTER))
+            unconfirmed = (
+                _UNCONFIRMED.search(sentence) if _hinted(sentence, _UNCONFIRMED_HINTS) else None
+            )
             if (
                 not drafts
                 and previous
-                and _hinted(sentence, _UNCONFIRMED_HINTS)
-                and _UNCONFIRMED.search(sentence)
+                and unconfirmed
+                # "…, a commander said; the claim could not be verified": its own claim
+                and not _SPEECH.search(sentence, 0, unconfirmed.start())
                 and not any(c.status == "claimed" for c in previous)
             ):
                 # "This could not be verified." qualifies what the last sentence reported
@@ -1316,11 +1323,39 @@ class _Extractor:
         same = [
             d for d in in_sentence if d.basis == SAME_DAY_BASIS and clause[0] <= d.start < clause[1]
         ]
+        later = [
+            d
+            for d in in_sentence
+            if (d.basis == SAME_DAY_BASIS or d.basis.startswith(NEXT_BASIS))
+            and clause[0] <= d.start < clause[1]
+        ]
+        if later and self.header is None:
+            # "by midday", "the next morning": from the date the text last gave
+            anchor = self._last_plain_date(later[0].start)
+            if anchor is not None:
+                days = (
+                    int(later[0].basis[len(NEXT_BASIS) :])
+                    if later[0].basis != SAME_DAY_BASIS
+                    else 0
+                )
+                return replace(later[0], value=anchor + timedelta(days=days))
         fronted = [d for d in plain if _FRONTED_DATE.match(self.work, s, d.start)]
         if fronted and fronted[0].end <= q0:
             return fronted[0]
         if self.header is not None and (same or not plain):
             return DateFound(self.header, PRECISION_DAY, q0, q0, "the date header above")
+        return None
+
+    def _last_plain_date(self, before: int) -> date | None:
+        """The last day-precise date the text gives before offset ``before`` (within
+        ``_ANCHOR_CHARS``), not itself relative: what "that evening" and "the next day" count
+        from."""
+        i = bisect.bisect_left(self._date_starts, before)
+        for d in reversed(self.dates[max(0, i - 20) : i]):
+            if before - d.end > _ANCHOR_CHARS:
+                return None
+            if d.precision == PRECISION_DAY and not _relative_basis(d) and d.end <= before:
+                return d.value
         return None
 
     def _update_header(self, s: int, e: int) -> None:
@@ -1514,7 +1549,11 @@ _BLOCK_WORDS = LEXICON.cue_heads("block") | LEXICON.cue_heads("negation") | {"if
 
 
 def _relative_basis(d: DateFound) -> bool:
-    return d.basis.startswith(OFFSET_BASIS) or d.basis == SAME_DAY_BASIS
+    return (
+        d.basis.startswith(OFFSET_BASIS)
+        or d.basis == SAME_DAY_BASIS
+        or d.basis.startswith(NEXT_BASIS)
+    )
 
 
 def _maybe_blocked(window: str) -> bool:

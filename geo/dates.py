@@ -104,6 +104,14 @@ _EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "next",
+        re.compile(
+            r"\b(?:the (?:next|following) (?:day|morning|evening|night|afternoon)"
+            r"|(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+later)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "same",
         re.compile(
             r"\b(?:that|the same) (?:day|evening|night|morning|afternoon)\b"
@@ -128,6 +136,9 @@ PRECISION_DAY, PRECISION_DAYS, PRECISION_WEEK, PRECISION_MONTH = 1, 2, 3, 4
 OFFSET_BASIS = "offset:"
 #: ``basis`` of "that evening", "the same day": the date the text last gave
 SAME_DAY_BASIS = "same day as the date before"
+#: ``basis`` of "the next morning", "two days later": that many days after the date the text
+#: last gave (the extractor anchors it)
+NEXT_BASIS = "days after the date before:"
 
 
 @dataclass(frozen=True)
@@ -267,6 +278,7 @@ _EVENT_HEADS = {
     "earlier": ["the day", "the night", "the previous", *_NUMBER_WORDS],
     "offset": _NUMBER_WORDS,
     "same": ["that", "the same", "by", "later"],
+    "next": ["the next", "the following", *_NUMBER_WORDS],
 }
 _SCANNER = RowScanner([(pattern, _EVENT_HEADS[kind]) for kind, pattern in _EVENT_PATTERNS])
 
@@ -329,4 +341,8 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> DateFound | None:
         return DateFound(sat, PRECISION_DAYS, s, e, "'last weekend' = the Saturday before")
     if kind == "same":
         return DateFound(published, PRECISION_DAY, s, e, SAME_DAY_BASIS)
+    if kind == "next":
+        word = (m["n"] or "one").lower()
+        n = 1 if word in ("a", "one") else _NUMBERS.get(word, int(word) if word.isdigit() else 1)
+        return DateFound(published, PRECISION_DAY, s, e, f"{NEXT_BASIS}{n}")
     return DateFound(published, PRECISION_DAYS, s, e, "'recent days' = publication")

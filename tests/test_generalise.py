@@ -349,6 +349,28 @@ def claims(gazetteer, text):
                 ("homs", "government", "withdrew", "2024-12-01", "claimed"),
             },
         ),
+        # ellipsis: "X followed" fell as the place before it did, dated from the last date
+        (
+            "Rebels took Sarmin on Friday. Binnish followed the next morning.",
+            {
+                ("sarmin", "opposition", "captured", "2024-11-29", "reported"),
+                ("binnish", "opposition", "captured", "2024-11-30", "reported"),
+            },
+        ),
+        # "by midday" is the day the sentence gave before, not the publication date
+        (
+            "A regime counterattack early on Wednesday drove the rebels out of Sarmin, but the "
+            "town was back under rebel control by midday.",
+            {
+                ("sarmin", "government", "recaptured", "2024-11-27", "reported"),
+                ("sarmin", "opposition", "recaptured", "2024-11-27", "reported"),
+            },
+        ),
+        # "followed" with an object is no ellipsis
+        (
+            "The push on Hama followed two days of fighting.",
+            set(),
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -415,3 +437,17 @@ def test_static_description_of_a_province_does_not_flip_its_places(gazetteer):
     )
     idlib_city = timeline[timeline["place_id"] == "idlib"]
     assert set(idlib_city["controller"]) == {"opposition"}
+
+
+def test_a_hedge_on_its_own_attributed_claim_leaves_the_sentence_before_reported(gazetteer):
+    text = (
+        "Rebels entered Sarmin on Friday. Fighters also moved into Zuwaybat al-Ward, a "
+        "commander said; the claim could not be independently verified."
+    )
+    assert claims(gazetteer, text) == {
+        ("sarmin", "opposition", "entered", "2024-11-29", "reported")
+    }
+    hedged = "Rebels entered Sarmin on Friday. This could not be independently verified."
+    assert claims(gazetteer, hedged) == {
+        ("sarmin", "opposition", "entered", "2024-11-29", "claimed")
+    }
