@@ -1331,14 +1331,14 @@ class _Extractor:
         ]
         if later and self.header is None:
             # "by midday", "the next morning": from the date the text last gave
-            anchor = self._last_plain_date(later[0].start)
-            if anchor is not None:
+            last = self._last_plain_date(later[0].start)
+            if last is not None:
                 days = (
                     int(later[0].basis[len(NEXT_BASIS) :])
                     if later[0].basis != SAME_DAY_BASIS
                     else 0
                 )
-                return replace(later[0], value=anchor + timedelta(days=days))
+                return replace(later[0], value=last + timedelta(days=days))
         fronted = [d for d in plain if _FRONTED_DATE.match(self.work, s, d.start)]
         if fronted and fronted[0].end <= q0:
             return fronted[0]
