@@ -453,6 +453,10 @@ def extract_claims(
         raise TypeError("published must be a datetime.date")
     gaz = gazetteer or load_gazetteer()
     found = list(mentions) if mentions is not None else gaz.find_mentions(text, article=article)
+    named = _epithets(text, found, gaz)
+    if named:  # "Syria's second city": the city, not the country inside it
+        found = [m for m in found if not any(e.start <= m.start < e.end for e in named)] + named
+        found.sort(key=lambda m: m.start)
     places = sorted(
         [m for m in found if m.place_id is not None] + _anaphors(text, found, gaz),
         key=lambda m: m.start,
@@ -467,6 +471,35 @@ def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
 
 
 # --- anaphors ----------------------------------------------------------------------------------
+_EPITHETS = [(place_id, re.compile(p.pattern, re.IGNORECASE)) for place_id, p in LEXICON.epithets]
+
+
+def _epithets(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Places named by a description (``epithets.tsv``): "Syria's second city" = Aleppo."""
+    out: list[Mention] = []
+    article = mentions[0].article if mentions else "-"
+    for place_id, pattern in _EPITHETS:
+        if place_id not in gaz:
+            continue
+        p = gaz.place(place_id)
+        for m in pattern.finditer(text):
+            out.append(
+                Mention(
+                    article,
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                    p.place_id,
+                    p.name,
+                    p.place_type,
+                    p.lat,
+                    p.lon,
+                    p.geo_precision,
+                )
+            )
+    return out
+
+
 def _anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Mention]:
     """Resolve "the city", "the province", "the region" to the place they most likely mean,
     and "the two villages", "both towns" to the places they count."""
@@ -540,6 +573,8 @@ def _counted_list(text: str, places: list[Mention], count: int) -> list[Mention]
     Talbisseh"), last item first; empty if there is none."""
     run: list[Mention] = []
     for p in reversed(places):
+        if run and p.place_id == run[-1].place_id:
+            continue  # "Homs, Syria's third-largest city": one place named twice
         if run and not _coordinated(text[p.end : run[-1].start]):
             if len(run) == count:
                 return run
@@ -970,16 +1005,17 @@ class _Extractor:
             cursor = generic.end()
             first = False
         for p in after:
+            same_span = out and isinstance(out[-1], Mention) and out[-1].start == p.start
+            if same_span and out[-1].end == p.end:
+                out.append(p)  # "entered both towns": the places one anaphor counts
+                continue
             if (
                 out
                 and isinstance(out[-1], Mention)
-                and (out[-1].start, out[-1].end)
-                == (
-                    p.start,
-                    p.end,
-                )
+                and out[-1].place_id == p.place_id
+                and re.fullmatch(r"\s*,\s*", self.work[cursor : p.start])
             ):
-                out.append(p)  # "entered both towns": the places one anaphor counts
+                cursor = p.end  # "Aleppo, Syria's largest city, …": one place named twice
                 continue
             if re.match(r"-[a-z]", self.work[p.end : p.end + 2]):
                 continue  # "Britain-based", "Turkey-backed": a modifier, not a place object

@@ -124,7 +124,7 @@ _EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "recent",
         re.compile(
             r"\b(?:in|over) (?:the )?(?:recent|past|last) (?:few |two |three |"
-            r"several )?days\b",
+            r"several )?days\b|\bwithin (?:a few |several )?(?:days|hours)\b",
             re.IGNORECASE,
         ),
     ),
@@ -272,7 +272,10 @@ _EVENT_HEADS = {
     ],
     "lastweek": ["late last", "early last", "last week"],
     "thisweek": ["earlier this", "late this", "early this"],
-    "recent": [f"{a} {b}" for a in ("in", "over") for b in ("the", "recent", "past", "last")],
+    "recent": [
+        *(f"{a} {b}" for a in ("in", "over") for b in ("the", "recent", "past", "last")),
+        "within",
+    ],
     "ago": _NUMBER_WORDS,
     "weekend": ["last", "over", "this", "at"],
     "earlier": ["the day", "the night", "the previous", *_NUMBER_WORDS],

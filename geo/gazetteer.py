@@ -266,12 +266,14 @@ class Gazetteer:
         self._roman_stop: frozenset[str] = frozenset(roman_stopwords or ())
         self._minor = frozenset(
             self.frame.index[
-                (
-                    (self.frame[C.PLACE_TYPE] == "village")
-                    & self.frame[C.SOURCE].astype(str).str.contains(LOCALITY_SOURCE, regex=False)
-                )
-                | (self.frame[C.PLACE_TYPE] == "neighbourhood")
+                (self.frame[C.PLACE_TYPE] == "village")
+                & self.frame[C.SOURCE].astype(str).str.contains(LOCALITY_SOURCE, regex=False)
             ]
+        )
+        #: names that need support from the article: the long-tail villages and the districts
+        #: of cities ("Sulaymaniyah" is an Aleppo district only in an article about Aleppo)
+        self._supported = self._minor | frozenset(
+            self.frame.index[self.frame[C.PLACE_TYPE] == "neighbourhood"]
         )
         self._capital_of = self._find_capitals()
         self._facility_kinds = self._find_facility_kinds()
@@ -618,6 +620,9 @@ class Gazetteer:
         for start, end, _, ids in chosen:
             place_id = ids[0]
             if len(ids) > 1:
+                # a town the reference lists know beats a long-tail village of the same name
+                # ("Hamah" in an article that also names Aleppo: the city, not the hamlet)
+                ids = [p for p in ids if not self.needs_support(p)] or ids
                 place_id = max(ids, key=lambda p: (support[self._places[p].admin1], -ids.index(p)))
             gov = self._capital_of.get(place_id)
             if gov and (
@@ -627,6 +632,7 @@ class Gazetteer:
                 or (
                     _WHOLE_CUE.search(text[max(0, start - 30) : start])
                     and not _CITY_AFTER.match(text, end)
+                    and "city" not in text[start:end].lower()  # "all of Syria's largest city"
                 )
             ):
                 place_id = gov  # "the province of Idlib", "all of Idlib" (not "all of Aleppo city")
@@ -634,17 +640,22 @@ class Gazetteer:
         return out
 
     def minor(self, place_id: str) -> bool:
-        """A village known only from the long-tail locality list (Who's On First), or a
-        neighbourhood: its name needs support from the article (its governorate named, or a
-        list or place cue before it) before it is taken as a place."""
+        """A village known only from the long-tail locality list (Who's On First): its name
+        needs support from the article before it is taken as a place, and maps show it only
+        where a claim names it."""
         return place_id in self._minor
+
+    def needs_support(self, place_id: str) -> bool:
+        """A name taken as a place only with support from the article (its governorate named,
+        or a list or place cue before it): a minor village, or a district of a city."""
+        return place_id in self._supported
 
     def _region(self, found: list[Mention]) -> set[str]:
         """Governorates the article names through places that need no support."""
         return {
             self._places[m.place_id].admin1
             for m in found
-            if m.place_id and not self.minor(m.place_id) and m.place_type != "country"
+            if m.place_id and not self.needs_support(m.place_id) and m.place_type != "country"
         }
 
     def _in_context(self, text: str, found: list[Mention]) -> list[Mention]:
@@ -652,10 +663,10 @@ class Gazetteer:
         and after no list or place cue, or that look like part of a person's name
         ("Bashar al-Assad", "President Bashar")."""
         region = self._region(found)
-        ends = {m.end for m in found if m.place_id and not self.minor(m.place_id)}
+        ends = {m.end for m in found if m.place_id and not self.needs_support(m.place_id)}
         out = []
         for m in sorted(found, key=lambda m: m.start):
-            if m.place_id and self.minor(m.place_id):
+            if m.place_id and self.needs_support(m.place_id):
                 if _person_like(text, m.start, m.end):
                     continue
                 in_region = self._places[m.place_id].admin1 in region
@@ -799,7 +810,7 @@ class Gazetteer:
             if m.place_id
             and m.lat is not None
             and m.lon is not None
-            and not self.minor(m.place_id)
+            and not self.needs_support(m.place_id)
             and m.place_type in _ANCHOR_TYPES
         ]
         return np.radians(np.array(points, dtype=float).reshape(-1, 2))

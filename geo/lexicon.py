@@ -89,6 +89,8 @@ class Lexicon:
     regions: dict[tuple[str, str], str] = field(default_factory=dict)
     #: (actor, action, static) -> the action it becomes (``actions.tsv``)
     actions: dict[tuple[str, str, bool], str] = field(default_factory=dict)
+    #: (place_id, phrase): descriptions that name one place ("Syria's second city")
+    epithets: tuple[tuple[str, Phrase], ...] = ()
 
     def cue_regex(self, kind: str) -> re.Pattern[str]:
         """One alternation of the cues of ``kind`` (case-insensitive, whole words)."""
@@ -343,6 +345,13 @@ def load_lexicon(folder: str | Path | None = None) -> Lexicon:
             if row["static"] not in ("yes", "no"):
                 raise LexiconError(f"{path}:{n}: static must be yes or no, not {row['static']!r}")
             actions[(row["actor"], row["action"], row["static"] == "yes")] = row["becomes"]
+    path = base / "epithets.tsv"
+    epithets = []
+    if path.exists():
+        for n, row in _rows(path, ("place_id", "phrase")):
+            if not row["place_id"]:
+                raise LexiconError(f"{path}:{n}: empty place_id")
+            epithets.append((row["place_id"], _phrase(path, n, row, irregular)))
     return Lexicon(
         triggers=tuple(triggers),
         actors=tuple(actors),
@@ -352,6 +361,7 @@ def load_lexicon(folder: str | Path | None = None) -> Lexicon:
         words={k: frozenset(v) for k, v in words.items()},
         regions=regions,
         actions=actions,
+        epithets=tuple(epithets),
     )
 
 

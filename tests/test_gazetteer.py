@@ -392,3 +392,17 @@ def test_lookup_in_context_prefers_the_spelling_in_the_region(gazetteer):
     local = gazetteer.lookup("Majdal", mentions)  # the exact alias is a village in Hasakah
     assert local is not None and local.admin1 == "SY-HM"
     assert gazetteer.lookup("Majdal").admin1 != "SY-HM"  # no context: the first of several
+
+
+def test_a_city_beats_a_long_tail_village_of_the_same_name(gazetteer):
+    """'Hamah' is also a hamlet in Aleppo governorate: an article that names Aleppo too still
+    means the city."""
+    text = "Hamah slips from Assad's grip, six days after the fall of Aleppo."
+    assert [m.place_id for m in gazetteer.find_mentions(text)][:1] == ["hama"]
+
+
+def test_an_epithet_is_no_mention(gazetteer):
+    """Mention finding reports the country inside "Syria's second city" (the seeds' gold does);
+    the claim extractor reads the epithet as the city (data/lexicon/epithets.tsv)."""
+    found = [m.place_id for m in gazetteer.find_mentions("Rebels entered Syria's second city.")]
+    assert found == ["syria"]

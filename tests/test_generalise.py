@@ -371,6 +371,44 @@ def claims(gazetteer, text):
             "The push on Hama followed two days of fighting.",
             set(),
         ),
+        # standing states phrased as what a side has lost or still runs
+        (
+            "By Sunday the whole of Idlib province was out of government hands.",
+            {("idlib-governorate", "government", "withdrew", "2024-12-01", "reported")},
+        ),
+        (
+            "The Asayish still run Sheikh Maqsoud, a district of Aleppo.",
+            {("sheikh-maqsoud", "sdf", "captured", "2024-12-01", "reported")},
+        ),
+        # a city named by its rank is the city, even after "all of"
+        (
+            "Rebels now control almost all of Syria's second city.",
+            {("aleppo", "opposition", "captured", "2024-12-01", "reported")},
+        ),
+        # a place named twice in apposition is one list item, and "within days" is undated
+        (
+            "Rebels launched their offensive on Nov. 27 and within days overran most of Aleppo, "
+            "Syria's largest city, along with Idlib.",
+            {
+                ("aleppo", "opposition", "captured", "2024-12-01", "reported"),
+                ("idlib", "opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
+        # a statement's own forces, praised
+        (
+            "Our heroic forces have entered the city of Homs and liberated the districts of "
+            "al-Waer and Baba Amr.",
+            {
+                ("homs", "opposition", "entered", "2024-12-01", "reported"),
+                ("al-waer", "opposition", "captured", "2024-12-01", "reported"),
+                ("baba-amr", "opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
+        # a hedged change: "appears to have slipped"
+        (
+            "Salamiyah appears to have slipped from government control.",
+            {("salamiyah", "government", "withdrew", "2024-12-01", "claimed")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
