@@ -77,6 +77,8 @@ def _copy(tmp_path: Path) -> Path:
         ("actors.tsv", "rebels\tthe lads", "unknown actor 'rebels'"),
         ("cues.tsv", "rumour\tword has it", "unknown cue kind 'rumour'"),
         ("extents.tsv", "some\tsome of", "unknown extent 'some'"),
+        ("epithets.tsv", "\tSyria's fifth city", "empty place_id"),
+        ("epithets.tsv", "latakia\t(Syria's main port", "missing ')'"),
         ("triggers.tsv", "captured\tobject\t\t\tgrab+\tx\ty\tz", "fields, header has"),
     ],
 )
