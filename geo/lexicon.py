@@ -172,8 +172,10 @@ class _Parser:
                 items.append((f"(?:{regex})", first, tok == "[" or can_empty))
             else:
                 items.append(self._word(tok))
-        # words are separated by whitespace or a hyphen ("rebel held" matches "rebel-held")
-        sep = r"[\s\"“”‘’-]+"
+        # words are separated by whitespace, a hyphen or quote marks ("rebel held" matches
+        # "rebel-held", "redeployment from" matches "'redeployment' from"); one quoted word
+        # may stand between them ("withdrew 'suddenly' from")
+        sep = r"[\s\"“”‘’'-]+(?:[\"“‘'][\w-]+[\"”’']\s+)?"
         heads: set[str] = set()
         regex = ""
         prefix = ""

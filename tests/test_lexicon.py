@@ -34,6 +34,13 @@ def test_committed_lexicon_loads_and_covers_every_action():
         ("rebel held", ["rebel-held", "rebel held"], ["rebelheld"]),
         ("defensive line in", ['defensive line" in', "defensive line’ in"], []),
         ("Hay'at Tahrir", ["Hay’at Tahrir", "Hay'at Tahrir"], []),
+        # a quote mark, or one quoted word, between the words of a phrase
+        (
+            "retreat+ from",
+            ["retreated 'suddenly' from", 'retreated "suddenly" from'],
+            ["retreated quite suddenly from", 'retreated "very suddenly" from'],
+        ),
+        ("redeployment from", ["redeployment' from"], []),
     ],
 )
 def test_phrase_language(phrase, matches, misses):
