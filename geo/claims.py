@@ -453,6 +453,15 @@ def extract_claims(
         raise TypeError("published must be a datetime.date")
     gaz = gazetteer or load_gazetteer()
     found = list(mentions) if mentions is not None else gaz.find_mentions(text, article=article)
+    # a name inside another ("the Euphrates" in "east of the Euphrates") is no list item
+    found = [
+        m
+        for i, m in enumerate(found)
+        if not any(
+            o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+            for o in found[max(0, i - 3) : i + 3]
+        )
+    ]
     named = _epithets(text, found, gaz)
     if named:  # "Syria's second city": the city, not the country inside it
         found = [m for m in found if not any(e.start <= m.start < e.end for e in named)] + named

@@ -64,6 +64,7 @@ _NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
 #: and Aleppo provinces"
 _GOVERNORATE_AFTER = re.compile(
     r"\s+(?:front|axis|enclave|pocket|frontline|provinces|governorates)\b"
+    r"|['’]s\s+(?:provincial\s+)?governor\b"  # "Sweida's governor": the governorate's
     r"|\s*,\s*(?:the|a)\s+(?:[\w-]+\s+){0,3}(?:province|governorate)\b"
     rf"|(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|&)\s+{_NAME}\s+(?:provinces|governorates)\b"
     r"|\s+and\s+(?:the\s+)?[\w-]+\s+(?:provinces|governorates)\b"
@@ -586,6 +587,7 @@ class Gazetteer:
         occupied = bytearray(len(text))
         chosen = [span for span in _longest_non_overlapping(spans, occupied) if span[3]]
         mentions = self._in_context(text, self._resolve_senses(text, chosen, article))
+        mentions += self._nested_rivers(text, spans, chosen, article)
         mentions = self._longer_names(text, mentions, occupied, article)
         mentions += self._romanised(text, mentions, occupied, article)
         mentions += self._resolve_generics(text, generics, mentions, occupied, article)
@@ -722,6 +724,31 @@ class Gazetteer:
                         break
                 if not hit:
                     i += 1
+        return out
+
+    def _nested_rivers(
+        self,
+        text: str,
+        spans: list[tuple[int, int, int, list[str]]],
+        chosen: list[tuple[int, int, int, list[str]]],
+        article: str,
+    ) -> list[Mention]:
+        """The river a region is named by ("east of the Euphrates" names the Euphrates too):
+        a mention inside the region's."""
+        rivers = [
+            (a, b, pid)
+            for a, b, _, ids in spans
+            for pid in ids[:1]
+            if self._places[pid].place_type == "river"
+        ]
+        if not rivers:
+            return []
+        starts = [c[0] for c in chosen]
+        out = []
+        for a, b, pid in rivers:
+            i = bisect.bisect_right(starts, a) - 1
+            if i >= 0 and chosen[i][1] >= b and (chosen[i][0], chosen[i][1]) != (a, b):
+                out.append(self._mention(text, a, b, pid, article))
         return out
 
     def _longer_names(

@@ -406,3 +406,15 @@ def test_an_epithet_is_no_mention(gazetteer):
     the claim extractor reads the epithet as the city (data/lexicon/epithets.tsv)."""
     found = [m.place_id for m in gazetteer.find_mentions("Rebels entered Syria's second city.")]
     assert found == ["syria"]
+
+
+def test_a_region_named_by_a_river_names_the_river_too(gazetteer):
+    found = [
+        m.place_id for m in gazetteer.find_mentions("The SDF holds areas east of the Euphrates.")
+    ]
+    assert found == ["east-of-the-euphrates", "euphrates"]
+
+
+def test_a_governor_is_the_governorates(gazetteer):
+    found = [m.place_id for m in gazetteer.find_mentions("Sweida's governor left the city.")]
+    assert found == ["suwayda-governorate"]
