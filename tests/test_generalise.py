@@ -409,6 +409,11 @@ def claims(gazetteer, text):
             "Salamiyah appears to have slipped from government control.",
             {("salamiyah", "government", "withdrew", "2024-12-01", "claimed")},
         ),
+        # a speaker named by their side: "fighters" in their words are that side's
+        (
+            "A rebel commander says fighters have entered Homs from several axes.",
+            {("homs", "opposition", "entered", "2024-12-01", "claimed")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
