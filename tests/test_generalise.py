@@ -411,8 +411,12 @@ def claims(gazetteer, text):
         ),
         # a speaker named by their side: "fighters" in their words are that side's
         (
-            "A rebel commander says fighters have entered Homs from several axes.",
-            {("homs", "opposition", "entered", "2024-12-01", "claimed")},
+            "The army said it had retaken Morek. A rebel commander says fighters have entered "
+            "Homs from several axes.",
+            {
+                ("morek", "government", "recaptured", "2024-12-01", "claimed"),
+                ("homs", "opposition", "entered", "2024-12-01", "claimed"),
+            },
         ),
     ],
 )
