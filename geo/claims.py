@@ -273,6 +273,12 @@ _TYPE_AFTER_NAME = re.compile(
 )
 #: how far back (characters) "the next day" looks for the date it counts from
 _ANCHOR_CHARS = 1500
+#: a direction before the object's city ("lines north of the city"): its countryside there
+_SIDE_OF = re.compile(
+    r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+"
+    r"(?:the\s+(?:city\s+of\s+)?)?$",
+    re.IGNORECASE,
+)
 _NULL_PLACE_ACTIONS = frozenset({"captured", "recaptured", "withdrew", "entered"})
 
 _EXTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -1057,6 +1063,8 @@ class _Extractor:
             elif self._possessive(p):  # "Syria's largest city Aleppo": the owner is no object
                 cursor = p.end + 2
                 continue
+            elif first:
+                p = self._side_of(self.work[max(t1 - 20, p.start - 40) : p.start], p)
             out.append(p)
             cursor = p.end
             kind = _TYPE_AFTER_NAME.match(self.work, cursor, e)
@@ -1076,6 +1084,26 @@ class _Extractor:
                     out.append(_Unnamed(g.start("noun"), g.end()))
                     cursor = g.end()
         return out
+
+    def _side_of(self, before: str, p: Mention) -> Mention:
+        """ "Defensive lines north of Hama", "positions east of Aleppo": with no place of its
+        own, the object is the city's countryside on that side, where the gazetteer has it."""
+        side = _SIDE_OF.search(before)
+        if side is None or p.place_type != "city":
+            return p
+        word = side.group(1).lower().replace("-", "")
+        found = self.gaz.lookup(f"{word}ern {p.place} countryside")
+        if found is None or found.place_type != "countryside":
+            return p
+        return replace(
+            p,
+            place_id=found.place_id,
+            place=found.name,
+            place_type=found.place_type,
+            lat=found.lat,
+            lon=found.lon,
+            geo_precision=found.geo_precision,
+        )
 
     def _possessive(self, p: Mention) -> bool:
         """Is ``p`` an owner, not an object: "Syria's largest city Aleppo", "Aleppo's

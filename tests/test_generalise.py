@@ -418,6 +418,20 @@ def claims(gazetteer, text):
                 ("homs", "opposition", "entered", "2024-12-01", "claimed"),
             },
         ),
+        # lines "north of the city", with no place of their own: the countryside on that side
+        (
+            "Rebels entered Morek. The army said it had set up defensive lines north of Hama.",
+            {
+                ("morek", "opposition", "entered", "2024-12-01", "reported"),
+                (
+                    "northern-hama-countryside",
+                    "government",
+                    "defensive_line",
+                    "2024-12-01",
+                    "claimed",
+                ),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
