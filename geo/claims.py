@@ -1255,6 +1255,18 @@ class _Extractor:
         )
         if modifier:
             return _actor_of_word(modifier.group(1))
+        if re.match(r"(?:the\s+)?fall\s+of\b", word):
+            # "since the fall of Aleppo": a place falls to its attacker ("… to the SNA"), never
+            # to the subject of the sentence ("the army has admitted losing ground since …")
+            to = re.compile(r"\bto\s+(?:the\s+)?$")
+            agent = [
+                a
+                for a in actors
+                if t1 <= a.start < t1 + 80 and to.search(self.work, max(t1, a.start - 8), a.start)
+            ]
+            return (
+                self._resolve_actor(agent[0].actor) if agent else self.last_attacker or "opposition"
+            )
         if re.search(r"\b(?:entry|incursion|entrance)\s+of\s", word):
             inside = [a for a in actors if t0 <= a.start and a.end <= t1 and a.actor != "air"]
             if inside:  # "the entry of terrorists into X"

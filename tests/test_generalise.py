@@ -432,6 +432,12 @@ def claims(gazetteer, text):
                 ),
             },
         ),
+        # "the fall of X": to its attacker, never to the sentence's subject
+        (
+            "It is the first time the army has admitted losing ground since the fall of Saraqib "
+            "on 29 November.",
+            {("saraqib", "opposition", "captured", "2024-11-29", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
