@@ -341,6 +341,7 @@ _DESCRIBED_PAST = re.compile(
     r"\b(?:that|which|who)\s+(?:had|have|has)\s+[^,;.]{0,80}?\b(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b",
     re.IGNORECASE,
 )
+_INNER_RELATIVE = re.compile(r",\s*(?:which|that|who|whom|where)\b[^,;.]*,", re.IGNORECASE)
 _HISTORY_FRONTED = re.compile(  # "The 2016 battle …", "In 2016, …", "Back in 2012 …"
     r"\W*(?:The|In|By|During|Until|Back in|In early|In late|In mid-?|After|Before|Since"
     r"|Following)\s+(?:the\s+)?(?:\w+\s+)?"
@@ -1467,8 +1468,12 @@ class _Extractor:
         described = _DESCRIBED_PAST.search(self.work, seg_start, q0)
         if described:
             seg_start = described.end()
-        if _HISTORY.search(self.work, seg_start, seg_end):
-            return True
+        # and so does one inside a relative clause between a subject and its verb ("Saraqib,
+        # which the regime had seized in 2020, is now under rebel control")
+        inner = [r.span() for r in _INNER_RELATIVE.finditer(self.work, q0, q1)]
+        for h in _HISTORY.finditer(self.work, seg_start, seg_end):
+            if not any(a <= h.start() and h.end() <= b for a, b in inner):
+                return True
         return bool(_HISTORY_FRONTED.match(self.work, s, e))
 
     def _status(self, s: int, e: int, drafts: list[_Draft]) -> tuple[Any, str]:

@@ -438,6 +438,11 @@ def claims(gazetteer, text):
             "on 29 November.",
             {("saraqib", "opposition", "captured", "2024-11-29", "reported")},
         ),
+        # a year inside a relative clause between subject and verb dates only the clause
+        (
+            "Saraqib, which the regime had seized in 2020, is now under rebel control.",
+            {("saraqib", "opposition", "captured", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
