@@ -279,6 +279,14 @@ _SIDE_OF = re.compile(
     r"(?:the\s+(?:city\s+of\s+)?)?$",
     re.IGNORECASE,
 )
+#: a headline's unnamed singular place ("… pulls back from town"), and how long a headline is
+_HEADLINE_NOUN = re.compile(r"\b(town|city|village)$", re.IGNORECASE)
+_HEADLINE_CHARS = 200
+#: a headline's source, before a colon or after one: "Kan: …", "…: monitor"
+_HEADLINE_SOURCE = re.compile(
+    r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}):\s|:\s+((?:[a-z]+\s+)?(?:monitor|sources?"
+    r"|state media|state TV|activists|observatory|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}))\s*$"
+)
 _NULL_PLACE_ACTIONS = frozenset({"captured", "recaptured", "withdrew", "entered"})
 
 _EXTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -717,6 +725,23 @@ class _Extractor:
         self._date_starts = [d.start for d in self.dates]
         self._longest_date = max((d.end - d.start for d in self.dates), default=0)
         self.header: date | None = None  # a date header ("Wednesday 27 November.")
+        # a headline: a short first line with the story below it
+        first = self.work.find("\n")
+        self._headline_end = (
+            first if 0 < first <= _HEADLINE_CHARS and self.work[first:].strip() else -1
+        )
+
+    def _headline_place(self, d: _Draft) -> Mention | None:
+        """ "Army pulls back from town 20 km from border": the headline's unnamed town is the
+        first town the story names."""
+        if d.end > self._headline_end:
+            return None
+        noun = _HEADLINE_NOUN.search(self.work, d.start, d.end)
+        if noun is None:
+            return None
+        types = _PLURAL_KINDS[noun.group(1).lower() + "s"]
+        i = bisect.bisect_left(self._place_starts, self._headline_end)
+        return next((p for p in self.places[i : i + 8] if p.place_type in types), None)
 
     def _inside_place(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` end inside a resolved place's name ("the military" of "the
@@ -740,8 +765,11 @@ class _Extractor:
             current: list[Claim] = []
             if drafts:
                 status, claimant = self._status(s, e, drafts)
+                tag = _HEADLINE_SOURCE.search(sentence) if e <= self._headline_end + 1 else None
                 for d in drafts:
                     st = status(d)
+                    if tag and st == "reported" and not d.static:  # "Kan: army pulls back …"
+                        st, claimant = "claimed", (tag.group(1) or tag.group(2)).strip()
                     current.append(self._claim(d, st, claimant if st != "reported" else REPORTER))
             unconfirmed = (
                 _UNCONFIRMED.search(sentence) if _hinted(sentence, _UNCONFIRMED_HINTS) else None
@@ -767,7 +795,7 @@ class _Extractor:
     def _claim(self, d: _Draft, status: str, claimant: str) -> Claim:
         when = self.published if d.static or d.when is None else d.when.value
         precision = 1 if d.static or d.when is None else d.when.precision
-        place = d.place
+        place = d.place if d.place is not None else self._headline_place(d)
         quote = self.text[d.start : d.end]
         key = f"{self.article}|{d.start}|{d.end}|{place.place_id if place else ''}|{d.action}"
         claim_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]

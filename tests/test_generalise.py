@@ -523,3 +523,33 @@ def test_a_hedge_on_its_own_attributed_claim_leaves_the_sentence_before_reported
     assert claims(gazetteer, hedged) == {
         ("sarmin", "opposition", "entered", "2024-11-29", "claimed")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the headline's unnamed town is the first town the story names; its source prefix
+        # makes it a claim
+        (
+            "Kan: army pulls back from town near the Golan\n\nRegime forces have left Inkhil, "
+            "a town in Daraa province, according to Kan.",
+            {
+                ("inkhil", "government", "withdrew", "2024-12-01", "claimed", "Kan"),
+                ("inkhil", "government", "withdrew", "2024-12-01", "claimed", "Kan"),
+            },
+        ),
+        (
+            "Rebels take Sarmin: monitor\n\nRebels took Sarmin on Friday.",
+            {
+                ("sarmin", "opposition", "captured", "2024-12-01", "claimed", "monitor"),
+                ("sarmin", "opposition", "captured", "2024-11-29", "reported", "reporter"),
+            },
+        ),
+    ],
+)
+def test_headlines(gazetteer, text, expected):
+    got = {
+        (c.place_id, c.actor, c.action, c.event_date.isoformat(), c.status, c.claimant)
+        for c in extract_claims(text, published=PUBLISHED, gazetteer=gazetteer)
+    }
+    assert got == expected
