@@ -443,6 +443,11 @@ def claims(gazetteer, text):
             "Saraqib, which the regime had seized in 2020, is now under rebel control.",
             {("saraqib", "opposition", "captured", "2024-12-01", "reported")},
         ),
+        # "the mercenaries": Kurdish outlets' word for the Turkish-backed factions
+        (
+            "The SDF said the mercenaries had not entered Manbij.",
+            {("manbij", "sna", "entered", "2024-12-01", "denied")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
