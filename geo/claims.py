@@ -287,6 +287,10 @@ _HEADLINE_SOURCE = re.compile(
     r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}):\s|:\s+((?:[a-z]+\s+)?(?:monitor|sources?"
     r"|state media|state TV|activists|observatory|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}))\s*$"
 )
+#: what opens the clause of an intransitive "X fell" ("… as Damascus falls")
+_FALL_CLAUSE = re.compile(
+    r"\b(?:as|while|when|whereas|but|and|after|before|since)\s", re.IGNORECASE
+)
 _NULL_PLACE_ACTIONS = frozenset({"captured", "recaptured", "withdrew", "entered"})
 
 _EXTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -1313,9 +1317,20 @@ class _Extractor:
             agent = [a for a in actors if a.start >= t1 and a.start - t1 < 40]
             if agent:
                 return self._resolve_actor(agent[0].actor)
+        if intransitive_fall and form == "subj":
+            # "SDF tightens hold on Deir ez-Zor as Damascus falls": the subject of another clause
+            # is no captor of the place that fell in this one
+            clause = list(_FALL_CLAUSE.finditer(self.work, s, t0))
+            if clause:
+                s = clause[-1].end()
         window = self.work[s:t0]
         blanked = _PARENTHETICAL.sub(lambda x: " " * len(x.group(0)), window)
         before = [a for a in actors if a.end <= t0 and blanked[a.start - s : a.end - s].strip()]
+        nearest = [a for a in actors if s <= a.start and a.end <= t0]
+        if nearest and _RELATIVE_SUBJECT.fullmatch(self.work, nearest[-1].end, t0):
+            # "…, which the rebels, who seized most of Aleppo, have surrounded": the relative
+            # pronoun's antecedent, even inside a parenthetical
+            return self._resolve_actor(nearest[-1].actor)
         # the subject, not an actor inside a prepositional phrase ("took X from regime forces",
         # "after government troops withdrew"), unless no other actor is there
         if before and _RELATIVE_SUBJECT.fullmatch(self.work, before[-1].end, t0):

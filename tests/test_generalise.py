@@ -448,6 +448,17 @@ def claims(gazetteer, text):
             "The SDF said the mercenaries had not entered Manbij.",
             {("manbij", "sna", "entered", "2024-12-01", "denied")},
         ),
+        # a relative "who" inside a parenthetical takes its antecedent as subject
+        (
+            "Kurdish fighters hold two districts of the city, which the rebels, who seized most "
+            "of Aleppo on Saturday, have surrounded.",
+            {("aleppo", "opposition", "captured", "2024-11-30", "reported")},
+        ),
+        # "as X falls": the main clause's subject did not take X
+        (
+            "The SDF held talks in Raqqa as Hama fell.",
+            {("hama", "opposition", "captured", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
