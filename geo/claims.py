@@ -38,13 +38,12 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-import pandas as pd
-
+from geo.columns import REPORTER
 from geo.dates import (
     NEXT_BASIS,
     OFFSET_BASIS,
@@ -55,64 +54,12 @@ from geo.dates import (
 )
 from geo.gazetteer import Gazetteer, Mention, load_gazetteer
 from geo.lexicon import default_lexicon
+from geo.records import Claim
 from geo.scan import RowScanner
 from geo.sentences import split_sentences
 
-# --- vocabularies (DESIGN.md §3) ---------------------------------------------------------------
-REPORTER = "reporter"
 #: Bumped whenever extraction changes, so stored articles can be re-extracted (``reextract``).
-EXTRACTOR_VERSION = "2"
-
-CLAIM_FIELDS = (
-    "article",
-    "claim_id",
-    "quote",
-    "start",
-    "end",
-    "place_id",
-    "place",
-    "place_type",
-    "lat",
-    "lon",
-    "actor",
-    "action",
-    "extent",
-    "event_date",
-    "date_precision",
-    "claimant",
-    "status",
-    "confidence",
-)
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A claim of a control change (DESIGN.md §4); ``quote == text[start:end]``."""
-
-    article: str
-    claim_id: str
-    quote: str
-    start: int
-    end: int
-    place_id: str | None
-    place: str | None
-    place_type: str | None
-    lat: float | None
-    lon: float | None
-    actor: str
-    action: str
-    extent: str | None
-    event_date: date
-    date_precision: int
-    claimant: str
-    status: str
-    confidence: float
-
-    def as_json(self) -> dict[str, Any]:
-        """The record as printed by ``frontline extract`` (dates as ISO strings)."""
-        record = {name: getattr(self, name) for name in CLAIM_FIELDS}  # asdict deep-copies
-        record["event_date"] = self.event_date.isoformat()
-        return record
+EXTRACTOR_VERSION = "3"
 
 
 def _heads(spec: str) -> list[str]:
@@ -491,11 +438,6 @@ def extract_claims(
     )
     extractor = _Extractor(text, published, article, gaz, places)
     return extractor.run()
-
-
-def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
-    """Claims as a DataFrame with the DESIGN.md §4 columns."""
-    return pd.DataFrame([asdict(c) for c in claims], columns=list(CLAIM_FIELDS))
 
 
 # --- anaphors ----------------------------------------------------------------------------------

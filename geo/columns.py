@@ -125,6 +125,29 @@ TIMELINE_COLUMNS: Final = (
 ID_SEPARATOR: Final = ";"
 
 # --- claim vocabularies (DESIGN.md §3) ----------------------------------------------------------
+#: the fields of a claim record, in the order ``frontline extract`` prints them (DESIGN.md §4)
+CLAIM_FIELDS: Final = (
+    "article",
+    "claim_id",
+    "quote",
+    "start",
+    "end",
+    "place_id",
+    "place",
+    "place_type",
+    "lat",
+    "lon",
+    "actor",
+    "action",
+    "extent",
+    "event_date",
+    "date_precision",
+    "claimant",
+    "status",
+    "confidence",
+)
+#: the claimant of what an outlet reports in its own voice
+REPORTER: Final = "reporter"
 ACTORS: Final = ("government", "opposition", "sna", "sdf", "southern_opposition")
 ACTIONS: Final = (
     "captured",

@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 import pandas as pd
 
-from geo.claims import CLAIM_FIELDS
+from geo.columns import CLAIM_FIELDS
 from geo.errors import ArticleError, FrontlineError
 
 #: Dask partitions per worker thread: enough to balance, few enough to keep overhead low

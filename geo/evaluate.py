@@ -23,10 +23,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from geo.claims import Claim, extract_claims
+from geo.claims import extract_claims
 from geo.errors import FrontlineError
 from geo.gazetteer import Gazetteer, Mention, load_gazetteer
 from geo.normalize import key
+from geo.records import Claim
 
 #: Trap words reported with their own recall: a passage counts for each word its ``traps`` text
 #: contains (prefix match, so "anaphor" covers "anaphora").

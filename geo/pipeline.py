@@ -24,11 +24,12 @@ import pandas as pd
 from shapely.geometry import shape
 
 from geo import io
-from geo.claims import claims_frame, extract_claims
+from geo.claims import extract_claims
 from geo.corpus import DatedArticle, prepare, unique_name
 from geo.corridor import Corridor, make_corridor
 from geo.errors import ArticleError
 from geo.gazetteer import Gazetteer, data_dir, load_gazetteer
+from geo.records import claims_frame
 from geo.timeline import control_timeline, default_range
 
 

@@ -31,11 +31,11 @@ from typing import Any
 import pandas as pd
 
 from geo import columns as C
-from geo.claims import CLAIM_FIELDS, Claim
-from geo.columns import ACTIONS, ACTORS, EXTENTS, STATUSES
+from geo.columns import ACTIONS, ACTORS, CLAIM_FIELDS, EXTENTS, STATUSES
 from geo.errors import FrontlineError
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.io import Article
+from geo.records import Claim
 from geo.sentences import split_sentences
 
 SCHEMA_VERSION = 2

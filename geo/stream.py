@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO
 
-from geo.claims import Claim, extract_claims
+from geo.claims import extract_claims
 from geo.corpus import DatedArticle, prepare
 from geo.errors import ArticleError
 from geo.gazetteer import Gazetteer, load_gazetteer, unresolved_warnings
 from geo.io import Article
+from geo.records import Claim
 
 #: articles per batch: what is held in memory at once (texts, mentions, claims)
 BATCH_SIZE = 256

@@ -34,10 +34,10 @@ import numpy as np
 import pandas as pd
 
 from geo import columns as C
-from geo.claims import Claim, claims_frame
 from geo.errors import DateRangeError
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.normalize import key
+from geo.records import Claim, claims_frame
 
 BASELINE_CONFIDENCE = 0.7  # hand-drawn area rules, a few km off at the edges
 CONTESTED_CONFIDENCE = 0.5

@@ -17,12 +17,11 @@ from hypothesis import strategies as st
 from geo import io
 from geo.claims import (
     ACTOR_SCANNER,
-    CLAIM_FIELDS,
     TRIGGER_SCANNER,
     extract_claims,
 )
 from geo.cli import main
-from geo.columns import ACTIONS, ACTORS, EXTENTS, STATUSES
+from geo.columns import ACTIONS, ACTORS, CLAIM_FIELDS, EXTENTS, STATUSES
 from geo.corpus import prepare
 from geo.dates import event_dates, publication_date
 from geo.scan import PlainScanner

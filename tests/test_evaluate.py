@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from geo.claims import Claim
 from geo.cli import main
 from geo.evaluate import (
     GoldError,
@@ -24,6 +23,7 @@ from geo.evaluate import (
     read_seed_gold,
     score_passage,
 )
+from geo.records import Claim
 from tests.conftest import GOLD, REPORT, SEEDS
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus" / "dev.jsonl"
