@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from geo.anaphora import PLURAL_KINDS, SETTLEMENT_OR_FACILITY, find_anaphors, find_epithets
 from geo.columns import REPORTER
 from geo.dates import (
     NEXT_BASIS,
@@ -54,6 +55,7 @@ from geo.dates import (
 )
 from geo.gazetteer import Gazetteer, Mention, load_gazetteer
 from geo.lexicon import default_lexicon
+from geo.lists import UNKNOWN_LEAD_ITEMS, UNKNOWN_LIST_TAIL, coordinated
 from geo.records import Claim
 from geo.scan import RowScanner
 from geo.sentences import split_sentences
@@ -133,48 +135,7 @@ _ADJACENT = re.compile(r"[\s'’\"”-]{1,3}")
 _OBJECT_FILLER = _WORDS["object_filler"]
 _LOCATIVE_PREPS = _WORDS["locative_preps"]
 _LOCATIVE_FILLER = _OBJECT_FILLER | _LOCATIVE_PREPS | _WORDS["locative_filler"]
-_COORDINATION_FILLER = _WORDS["coordination_filler"]
 _SUBJECT_FILLER = _WORDS["subject_filler"]
-_PLACE_HEAD_WORDS = _WORDS["place_head"]
-_LIST_PREPS = frozenset({"in", "around", "near", "north", "south", "east", "west", "of"})
-_CONJUNCTION = re.compile(
-    r"^[\s,]*(?:(?:and|or|as well as|plus|including|along with)\b|,)[\s,]*", re.IGNORECASE
-)
-_ALSO_KNOWN = re.compile(r"^[\s,]*(?:also known as|known as|or)\s+(?:the\s+)?$", re.IGNORECASE)
-_DIRECTIONAL = re.compile(
-    r"^[\s,]*(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+"
-    r"the\s+city|to\s+the\s+(?:north|south|east|west|northeast|northwest|southeast|southwest))"
-    r"[\s,]*(?:and\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _coordinated(gap: str) -> bool:
-    """Does ``gap`` join two places of one list ("A, B and the C", "A, also known as B")?
-    Names no entry knows may stand between them ("Karnaz, Tal Malah, al-Jubayn and Hayalin":
-    the list goes on past the unknown items)."""
-    if _ALSO_KNOWN.match(gap) or _DIRECTIONAL.match(gap):
-        return True
-    gap = _UNKNOWN_ITEMS.sub(", ", gap)
-    m = _CONJUNCTION.match(gap)
-    if not m or re.search(r"[;.!?]", gap):
-        return False
-    if not re.search(r"\w", m.group(0)) and re.match(r"(?:a|an)\s", gap[m.end() :], re.I):
-        return False  # "Inkhil, a town in Daraa province": an apposition that locates
-    words = [w.lower() for w in re.findall(r"[\w’'-]+", gap[m.end() :])]
-    if len(words) > 6:
-        return False
-    for i, w in enumerate(words):
-        if w in _COORDINATION_FILLER:
-            continue
-        # "and towns in the countryside north of X": a preposition after a place noun leads on;
-        # after a name it only locates ("Sanamayn, near Damascus")
-        if w in _LIST_PREPS and any(v in _PLACE_HEAD_WORDS for v in words[:i]):
-            continue
-        return False
-    return True
-
-
 _PLACE_HEADS = "|".join(sorted((re.escape(w) for w in _WORDS["place_head"]), key=len, reverse=True))
 _GENERIC_PLACE = re.compile(  # used with .match(text, pos): no ^ anchor
     r"\s*(?:(?:a|an|the|some|several|many|dozens of|scores of|hundreds of|a number of|other"
@@ -202,7 +163,6 @@ _NOMINAL = re.compile(
 )
 _NOT_NAMED = frozenset({"ref", "air"})
 _NOT_CONTROLLED = frozenset({"country", "river"})
-_SETTLEMENT_OR_FACILITY = frozenset({"city", "town", "village", "neighbourhood", "facility"})
 #: unnamed parts of a place ("several neighbourhoods in Aleppo"): the claim is on the place
 _PARTS_OF_A_PLACE = frozenset(
     "neighbourhoods neighborhoods neighbourhood neighborhood districts district positions "
@@ -283,19 +243,6 @@ _SUBORDINATOR = re.compile(
 )
 _COORDINATED_ACTOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 _DESTINATION = re.compile(r"\W*(?:\w+\s+)?(?:to|toward|towards|into)\b\s*")
-#: a proper name no entry may know: capitalised words, with Arabic articles ("Qubtan al-Jabal")
-_NAME_WORD = r"(?:(?:al|el|ad|as|ash|an|ar)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
-_UNKNOWN_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
-_UNKNOWN_LEAD_ITEMS = re.compile(rf"(?:\s{_UNKNOWN_NAME}\s*,){{1,3}}\s*$")  # "of Karnaz, …"
-#: unknown names between two items of a list, and the unknown first word of the next item
-#: ("Karnaz, Tal| Malah")
-_UNKNOWN_ITEMS = re.compile(
-    rf"^(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+){_UNKNOWN_NAME}(?=\s*(?:,|\band\b)))+"
-    rf"|(?:(?<=,)|(?<=\sand))\s+{_NAME_WORD}\s+$"
-)
-_UNKNOWN_LIST_TAIL = re.compile(  # ", and Qubtan al-Jabal" before the trigger
-    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){_UNKNOWN_NAME}(?=\s)"
-)
 _DESCRIBED_PAST = re.compile(
     r"\b(?:that|which|who)\s+(?:had|have|has)\s+[^,;.]{0,80}?\b(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b",
     re.IGNORECASE,
@@ -332,18 +279,6 @@ _CLAUSE_BREAK = re.compile(
     r"[;–—]|,\s+(?=(?:and|but|while|after|before|as|who|which|where|when|whose|leading|taking"
     r"|forcing|bringing|putting|approaching|seizing|killing|saying|adding)\b)"
     r"|\s+(?:before|after|while)\s+(?=\w+ing\b)|\b(?:before|after)\s+(?=\w+ing\b)"
-)
-_ANAPHOR_KINDS = {
-    w: kind
-    for kind in ("settlement", "province", "region", "facility")
-    for w in _WORDS[f"anaphor_{kind}"]
-}
-_ANAPHOR = re.compile(
-    r"\b(?:the|its) (?:entire |whole |sprawling |strategic |key |besieged |[a-z]*(?:north|south)?"
-    r"(?:east|west)?ern |central |ancient |provincial |embattled |nearby |same )?(?P<kind>"
-    + "|".join(sorted(_ANAPHOR_KINDS, key=len, reverse=True))
-    + r")\b(?!\s+(?:of|council|hall)\b)",
-    re.IGNORECASE,
 )
 #: a relative clause between a subject and its predicate: "Hass, which the regime had seized,"
 _RELATIVE_CLAUSE = re.compile(
@@ -428,198 +363,16 @@ def extract_claims(
             for o in found[max(0, i - 3) : i + 3]
         )
     ]
-    named = _epithets(text, found, gaz)
+    named = find_epithets(text, found, gaz)
     if named:  # "Syria's second city": the city, not the country inside it
         found = [m for m in found if not any(e.start <= m.start < e.end for e in named)] + named
         found.sort(key=lambda m: m.start)
     places = sorted(
-        [m for m in found if m.place_id is not None] + _anaphors(text, found, gaz),
+        [m for m in found if m.place_id is not None] + find_anaphors(text, found, gaz),
         key=lambda m: m.start,
     )
     extractor = _Extractor(text, published, article, gaz, places)
     return extractor.run()
-
-
-# --- anaphors ----------------------------------------------------------------------------------
-_EPITHETS = [(place_id, re.compile(p.pattern, re.IGNORECASE)) for place_id, p in LEXICON.epithets]
-
-
-def _epithets(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Mention]:
-    """Places named by a description (``epithets.tsv``): "Syria's second city" = Aleppo."""
-    out: list[Mention] = []
-    article = mentions[0].article if mentions else "-"
-    for place_id, pattern in _EPITHETS:
-        if place_id not in gaz:
-            continue
-        p = gaz.place(place_id)
-        for m in pattern.finditer(text):
-            out.append(
-                Mention(
-                    article,
-                    m.group(0),
-                    m.start(),
-                    m.end(),
-                    p.place_id,
-                    p.name,
-                    p.place_type,
-                    p.lat,
-                    p.lon,
-                    p.geo_precision,
-                )
-            )
-    return out
-
-
-def _anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Mention]:
-    """Resolve "the city", "the province", "the region" to the place they most likely mean,
-    and "the two villages", "both towns" to the places they count."""
-    resolved = [m for m in mentions if m.place_id is not None]
-    starts = [m.start for m in resolved]
-    longest = max((m.end - m.start for m in resolved), default=0)
-    out: list[Mention] = _plural_anaphors(text, resolved, starts)
-    for m in _ANAPHOR.finditer(text):
-        i = bisect.bisect_left(starts, m.start())
-        near = resolved[bisect.bisect_left(starts, m.start() - longest) : i + 2]
-        if any(r.start < m.end() and m.start() < r.end for r in near):
-            continue
-        kind = m["kind"].lower()
-        target = None
-        window = resolved[max(0, i - 12) : i]
-        for j in range(len(window) - 1, -1, -1):
-            prev = window[j]
-            if m.start() - prev.end > 1500:
-                break
-            if j > 0 and _locates(text, window[j - 1], prev):
-                continue  # "Saraqib, a town in Idlib province": the province only locates
-            target = _anaphor_target(kind, prev, gaz, "provincial" in m.group(0).lower())
-            if target:
-                break
-        if target:
-            p = gaz.place(target)
-            out.append(
-                Mention(
-                    prev.article,
-                    text[m.start() : m.end()],
-                    m.start(),
-                    m.end(),
-                    p.place_id,
-                    p.name,
-                    p.place_type,
-                    p.lat,
-                    p.lon,
-                    p.geo_precision,
-                )
-            )
-    return out
-
-
-def _plural_anaphors(text: str, resolved: list[Mention], starts: list[int]) -> list[Mention]:
-    """ "The four towns", "both neighbourhoods": the last places of that kind named before,
-    as many as counted (one mention each, all on the anaphor's span)."""
-    out: list[Mention] = []
-    for m in _PLURAL_ANAPHOR.finditer(text):
-        count = _COUNT_WORDS[(m["n"] or m["both"]).lower()]
-        types = _PLURAL_KINDS[m["kind"].lower().replace("neighborhood", "neighbourhood")]
-        i = bisect.bisect_left(starts, m.start())
-        before = [
-            p
-            for p in resolved[max(0, i - 24) : i]
-            if p.place_type in types and m.start() - p.end <= 1500
-        ]
-        picked = _counted_list(text, before, count)
-        if not picked:  # no list of that length: the last places of that kind
-            for prev in reversed(before):
-                if len(picked) < count and all(p.place_id != prev.place_id for p in picked):
-                    picked.append(prev)
-        if len(picked) == count:
-            out += [
-                replace(p, surface=m[0], start=m.start(), end=m.end()) for p in reversed(picked)
-            ]
-    return out
-
-
-def _counted_list(text: str, places: list[Mention], count: int) -> list[Mention]:
-    """The last list of exactly ``count`` places in ``places`` ("the towns of al-Rastan and
-    Talbisseh"), last item first; empty if there is none."""
-    run: list[Mention] = []
-    for p in reversed(places):
-        if run and p.place_id == run[-1].place_id:
-            continue  # "Homs, Syria's third-largest city": one place named twice
-        if run and not _coordinated(text[p.end : run[-1].start]):
-            if len(run) == count:
-                return run
-            run = []
-        run.append(p)
-    return run if len(run) == count else []
-
-
-_COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_PLURAL_KINDS = {
-    "towns": frozenset({"town", "village", "city"}),
-    "villages": frozenset({"village", "town"}),
-    "cities": frozenset({"city", "town"}),
-    "neighbourhoods": frozenset({"neighbourhood"}),
-    "districts": frozenset({"neighbourhood"}),
-    "bases": frozenset({"facility"}),
-    "airports": frozenset({"facility"}),
-}
-_PLURAL_ANAPHOR = re.compile(
-    r"\b(?:(?:the|these|those|its|their)\s+(?P<n>two|three|four|five|six)|(?P<both>both)"
-    r"(?:\s+(?:the|these|those))?)\s+(?:[\w-]+\s+)?(?P<kind>towns|villages|cities"
-    r"|neighbou?rhoods|districts|bases|airports)\b(?!\s+of\b)",
-    re.IGNORECASE,
-)
-_DIRECTION_GAP = re.compile(
-    r"\s*,\s*(?:(?:just|some|about|roughly|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers"
-    r"|miles)\s+)?(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of|near|outside)\s+$",
-    re.IGNORECASE,
-)
-_LOCATOR_GAP = re.compile(
-    r"\s*,?\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE
-)
-
-
-def _locates(text: str, first: Mention, second: Mention) -> bool:
-    """Does ``second`` only locate ``first`` (a settlement): "Saraqib, a town in Idlib
-    province", "Saraqib in the eastern countryside of Idlib", "Salamiyah, southeast of Hama",
-    "Khanasir, 60 km south-east of Aleppo"?"""
-    if first.place_type not in _SETTLEMENT_OR_FACILITY:
-        return False
-    if second.place_type in ("governorate", "countryside", "region"):
-        return _LOCATOR_GAP.fullmatch(text, first.end, second.start) is not None
-    return _DIRECTION_GAP.fullmatch(text, first.end, second.start) is not None
-
-
-def _anaphor_target(
-    word: str, prev: Mention, gaz: Gazetteer, provincial: bool = False
-) -> str | None:
-    """The place an anaphoric noun ("the city", "the town", "the province", "the base")
-    refers to, if ``prev`` (an earlier mention) is of a compatible type."""
-    place = gaz.place(prev.place_id or "")
-    kind = _ANAPHOR_KINDS.get(word, "")
-    if kind == "settlement" and word == "capital":  # "the capital", "the provincial capital"
-        gov = place.place_id if place.place_type == "governorate" else place.parent_id
-        return (gaz.capital_of(gov) if gov else None) if provincial else "damascus"
-    if kind == "settlement":
-        if word == "city" and place.place_type in ("city", "town"):
-            return place.place_id
-        if word != "city" and place.place_type in ("city", "town", "village"):
-            return place.place_id
-        return gaz.capital_of(place.place_id) if word == "city" else None
-    if kind == "province":
-        if place.place_type == "governorate":
-            return place.place_id
-        parent = place.parent_id
-        while parent and parent in gaz:
-            if gaz.place(parent).place_type == "governorate":
-                return parent
-            parent = gaz.place(parent).parent_id
-        return None
-    if kind == "region":
-        return place.place_id if place.place_type in ("countryside", "region") else None
-    if kind == "facility":
-        return place.place_id if place.place_type == "facility" else None
-    return None
 
 
 # --- the extractor -----------------------------------------------------------------------------
@@ -685,7 +438,7 @@ class _Extractor:
         noun = _HEADLINE_NOUN.search(self.work, d.start, d.end)
         if noun is None:
             return None
-        types = _PLURAL_KINDS[noun.group(1).lower() + "s"]
+        types = PLURAL_KINDS[noun.group(1).lower() + "s"]
         i = bisect.bisect_left(self._place_starts, self._headline_end)
         return next((p for p in self.places[i : i + 8] if p.place_type in types), None)
 
@@ -1013,7 +766,7 @@ class _Extractor:
             if first:
                 if not _gap_ok(gap, filler, need_prep=locative) and not _gap_ok(
                     # "the villages of Karnaz, Tal Malah, …": an unknown first item of a list
-                    _UNKNOWN_LEAD_ITEMS.sub(" ", gap),
+                    UNKNOWN_LEAD_ITEMS.sub(" ", gap),
                     filler,
                     need_prep=locative,
                 ):
@@ -1023,7 +776,7 @@ class _Extractor:
             elif re.search(r"(?:north|south|east|west)\w*\s+of\s+$", gap, re.I):
                 continue  # "northeast of the city": a direction, not a list item
             else:
-                if not _coordinated(gap):
+                if not coordinated(gap):
                     if self.work.startswith(("'s", "’s"), p.end) or self._possessive(p):
                         continue
                     break
@@ -1109,7 +862,7 @@ class _Extractor:
         for p in reversed(self.places[max(0, i - 8) : i]):
             if t0 - p.end > 600:
                 break
-            if p.place_type in _SETTLEMENT_OR_FACILITY and p.end <= t0:
+            if p.place_type in SETTLEMENT_OR_FACILITY and p.end <= t0:
                 return [p]
         return []
 
@@ -1152,7 +905,7 @@ class _Extractor:
         raw_gap = self.work[gap_start:t0]
         # "A, B and Qubtan al-Jabal were seized": the last item is a name no entry knows;
         # the list still ends at the trigger, so the named items are its subjects
-        unknown_tail = _UNKNOWN_LIST_TAIL.match(raw_gap)
+        unknown_tail = UNKNOWN_LIST_TAIL.match(raw_gap)
         raw_gap = _APPOSITIVE_LOCATOR_HEAD.sub(" ", raw_gap)
         gap = _RELATIVE_CLAUSE.sub(" ", raw_gap[unknown_tail.end() :] if unknown_tail else raw_gap)
         gap = gap.lower()
@@ -1160,13 +913,13 @@ class _Extractor:
         if len(words) > 8 or any(w not in _SUBJECT_FILLER for w in words) or ";" in gap:
             return []
         out: list[Mention | _Unnamed] = [p]
-        kind = p.place_type in _SETTLEMENT_OR_FACILITY
+        kind = p.place_type in SETTLEMENT_OR_FACILITY
         for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=False):
             if (prev.start, prev.end) == (nxt.start, nxt.end):  # "the two towns": one span
                 out.insert(0, prev)
                 continue
-            same_kind = (prev.place_type in _SETTLEMENT_OR_FACILITY) == kind
-            if not same_kind or not _coordinated(self.work[prev.end : nxt.start]):
+            same_kind = (prev.place_type in SETTLEMENT_OR_FACILITY) == kind
+            if not same_kind or not coordinated(self.work[prev.end : nxt.start]):
                 break
             out.insert(0, prev)
         return out
@@ -1187,7 +940,7 @@ class _Extractor:
         direct = re.match(r"\s+", rest)
         if direct:  # "Kurdish-held Manbij": the adjective names the place itself
             at = [p for p in places if p.start == t1 + direct.end()]
-            if at and at[0].place_type in _SETTLEMENT_OR_FACILITY | {"governorate"}:
+            if at and at[0].place_type in SETTLEMENT_OR_FACILITY | {"governorate"}:
                 return [at[0]]
         head = re.match(
             r"\s+(?:city|town|enclave|stronghold|bastion|territory|province|area"

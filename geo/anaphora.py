@@ -1,0 +1,218 @@
+"""Anaphora: places a text names without their names.
+
+* "the city", "the provincial capital", "the province", "the region", "the base": the last
+  place of a compatible type named before (a place that only locates another is skipped:
+  "Saraqib, a town in Idlib province … the town" is Saraqib);
+* "the two villages", "both towns", "the four towns": the last list of that many places;
+* epithets, "Syria's second city" (``data/lexicon/epithets.tsv``).
+
+The claim extractor reads these as places; mention finding (:mod:`geo.gazetteer`) does not.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from geo.gazetteer import Gazetteer, Mention
+from geo.lexicon import default_lexicon
+from geo.lists import coordinated
+
+LEXICON = default_lexicon()
+_WORDS = LEXICON.words
+#: place types an anaphor's antecedent may be located by, and whose locators it skips
+SETTLEMENT_OR_FACILITY = frozenset({"city", "town", "village", "neighbourhood", "facility"})
+_ANAPHOR_KINDS = {
+    w: kind
+    for kind in ("settlement", "province", "region", "facility")
+    for w in _WORDS[f"anaphor_{kind}"]
+}
+_ANAPHOR = re.compile(
+    r"\b(?:the|its) (?:entire |whole |sprawling |strategic |key |besieged |[a-z]*(?:north|south)?"
+    r"(?:east|west)?ern |central |ancient |provincial |embattled |nearby |same )?(?P<kind>"
+    + "|".join(sorted(_ANAPHOR_KINDS, key=len, reverse=True))
+    + r")\b(?!\s+(?:of|council|hall)\b)",
+    re.IGNORECASE,
+)
+
+_EPITHETS = [(place_id, re.compile(p.pattern, re.IGNORECASE)) for place_id, p in LEXICON.epithets]
+
+
+def find_epithets(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Places named by a description (``epithets.tsv``): "Syria's second city" = Aleppo."""
+    out: list[Mention] = []
+    article = mentions[0].article if mentions else "-"
+    for place_id, pattern in _EPITHETS:
+        if place_id not in gaz:
+            continue
+        p = gaz.place(place_id)
+        for m in pattern.finditer(text):
+            out.append(
+                Mention(
+                    article,
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                    p.place_id,
+                    p.name,
+                    p.place_type,
+                    p.lat,
+                    p.lon,
+                    p.geo_precision,
+                )
+            )
+    return out
+
+
+def find_anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Resolve "the city", "the province", "the region" to the place they most likely mean,
+    and "the two villages", "both towns" to the places they count."""
+    resolved = [m for m in mentions if m.place_id is not None]
+    starts = [m.start for m in resolved]
+    longest = max((m.end - m.start for m in resolved), default=0)
+    out: list[Mention] = _plural_anaphors(text, resolved, starts)
+    for m in _ANAPHOR.finditer(text):
+        i = bisect.bisect_left(starts, m.start())
+        near = resolved[bisect.bisect_left(starts, m.start() - longest) : i + 2]
+        if any(r.start < m.end() and m.start() < r.end for r in near):
+            continue
+        kind = m["kind"].lower()
+        target = None
+        window = resolved[max(0, i - 12) : i]
+        for j in range(len(window) - 1, -1, -1):
+            prev = window[j]
+            if m.start() - prev.end > 1500:
+                break
+            if j > 0 and _locates(text, window[j - 1], prev):
+                continue  # "Saraqib, a town in Idlib province": the province only locates
+            target = _anaphor_target(kind, prev, gaz, "provincial" in m.group(0).lower())
+            if target:
+                break
+        if target:
+            p = gaz.place(target)
+            out.append(
+                Mention(
+                    prev.article,
+                    text[m.start() : m.end()],
+                    m.start(),
+                    m.end(),
+                    p.place_id,
+                    p.name,
+                    p.place_type,
+                    p.lat,
+                    p.lon,
+                    p.geo_precision,
+                )
+            )
+    return out
+
+
+def _plural_anaphors(text: str, resolved: list[Mention], starts: list[int]) -> list[Mention]:
+    """ "The four towns", "both neighbourhoods": the last places of that kind named before,
+    as many as counted (one mention each, all on the anaphor's span)."""
+    out: list[Mention] = []
+    for m in _PLURAL_ANAPHOR.finditer(text):
+        count = _COUNT_WORDS[(m["n"] or m["both"]).lower()]
+        types = PLURAL_KINDS[m["kind"].lower().replace("neighborhood", "neighbourhood")]
+        i = bisect.bisect_left(starts, m.start())
+        before = [
+            p
+            for p in resolved[max(0, i - 24) : i]
+            if p.place_type in types and m.start() - p.end <= 1500
+        ]
+        picked = _counted_list(text, before, count)
+        if not picked:  # no list of that length: the last places of that kind
+            for prev in reversed(before):
+                if len(picked) < count and all(p.place_id != prev.place_id for p in picked):
+                    picked.append(prev)
+        if len(picked) == count:
+            out += [
+                replace(p, surface=m[0], start=m.start(), end=m.end()) for p in reversed(picked)
+            ]
+    return out
+
+
+def _counted_list(text: str, places: list[Mention], count: int) -> list[Mention]:
+    """The last list of exactly ``count`` places in ``places`` ("the towns of al-Rastan and
+    Talbisseh"), last item first; empty if there is none."""
+    run: list[Mention] = []
+    for p in reversed(places):
+        if run and p.place_id == run[-1].place_id:
+            continue  # "Homs, Syria's third-largest city": one place named twice
+        if run and not coordinated(text[p.end : run[-1].start]):
+            if len(run) == count:
+                return run
+            run = []
+        run.append(p)
+    return run if len(run) == count else []
+
+
+_COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+PLURAL_KINDS = {
+    "towns": frozenset({"town", "village", "city"}),
+    "villages": frozenset({"village", "town"}),
+    "cities": frozenset({"city", "town"}),
+    "neighbourhoods": frozenset({"neighbourhood"}),
+    "districts": frozenset({"neighbourhood"}),
+    "bases": frozenset({"facility"}),
+    "airports": frozenset({"facility"}),
+}
+_PLURAL_ANAPHOR = re.compile(
+    r"\b(?:(?:the|these|those|its|their)\s+(?P<n>two|three|four|five|six)|(?P<both>both)"
+    r"(?:\s+(?:the|these|those))?)\s+(?:[\w-]+\s+)?(?P<kind>towns|villages|cities"
+    r"|neighbou?rhoods|districts|bases|airports)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+_DIRECTION_GAP = re.compile(
+    r"\s*,\s*(?:(?:just|some|about|roughly|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers"
+    r"|miles)\s+)?(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of|near|outside)\s+$",
+    re.IGNORECASE,
+)
+_LOCATOR_GAP = re.compile(
+    r"\s*,?\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _locates(text: str, first: Mention, second: Mention) -> bool:
+    """Does ``second`` only locate ``first`` (a settlement): "Saraqib, a town in Idlib
+    province", "Saraqib in the eastern countryside of Idlib", "Salamiyah, southeast of Hama",
+    "Khanasir, 60 km south-east of Aleppo"?"""
+    if first.place_type not in SETTLEMENT_OR_FACILITY:
+        return False
+    if second.place_type in ("governorate", "countryside", "region"):
+        return _LOCATOR_GAP.fullmatch(text, first.end, second.start) is not None
+    return _DIRECTION_GAP.fullmatch(text, first.end, second.start) is not None
+
+
+def _anaphor_target(
+    word: str, prev: Mention, gaz: Gazetteer, provincial: bool = False
+) -> str | None:
+    """The place an anaphoric noun ("the city", "the town", "the province", "the base")
+    refers to, if ``prev`` (an earlier mention) is of a compatible type."""
+    place = gaz.place(prev.place_id or "")
+    kind = _ANAPHOR_KINDS.get(word, "")
+    if kind == "settlement" and word == "capital":  # "the capital", "the provincial capital"
+        gov = place.place_id if place.place_type == "governorate" else place.parent_id
+        return (gaz.capital_of(gov) if gov else None) if provincial else "damascus"
+    if kind == "settlement":
+        if word == "city" and place.place_type in ("city", "town"):
+            return place.place_id
+        if word != "city" and place.place_type in ("city", "town", "village"):
+            return place.place_id
+        return gaz.capital_of(place.place_id) if word == "city" else None
+    if kind == "province":
+        if place.place_type == "governorate":
+            return place.place_id
+        parent = place.parent_id
+        while parent and parent in gaz:
+            if gaz.place(parent).place_type == "governorate":
+                return parent
+            parent = gaz.place(parent).parent_id
+        return None
+    if kind == "region":
+        return place.place_id if place.place_type in ("countryside", "region") else None
+    if kind == "facility":
+        return place.place_id if place.place_type == "facility" else None
+    return None
