@@ -25,8 +25,12 @@ Pipeline for one article (pure; the gazetteer supplies the place mentions):
    attributes ("said", "according to", quotes) or says it is unconfirmed, ``denied`` when a
    denial covers it ("denied that rebels had entered X", "claims of recapturing X are lies"),
    when it is negated ("Hama has not fallen") or corrected ("earlier reports … were wrong");
-   a denial alone in a sentence copies the previous claimed claim. Dates also come from a date
-   opening the sentence, "a day after X" (counted from the sentence's date) and date headers.
+   a denial alone in a sentence copies the previous claimed claim (:mod:`geo.attribution`).
+   Dates also come from a date opening the sentence, "a day after X" (counted from the
+   sentence's date), "the next morning" (from the date the text last gave) and date headers.
+
+Lists of places are :mod:`geo.lists`; "the city", "both towns" and "Syria's second city" are
+:mod:`geo.anaphora`; the record is :class:`geo.records.Claim`.
 
 Not claims: history (a year before 2024 in the claim's clause), airstrikes, hypotheticals and
 purposes ("if Hama falls", "to try to repel", "vowed to advance"); the cues are
@@ -44,6 +48,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from geo.anaphora import PLURAL_KINDS, SETTLEMENT_OR_FACILITY, find_anaphors, find_epithets
+from geo.attribution import (
+    DENIAL,
+    DENIAL_HINTS,
+    PARENTHETICAL,
+    SPEECH,
+    UNCONFIRMED,
+    UNCONFIRMED_HINTS,
+    Attribution,
+    hinted,
+)
 from geo.columns import REPORTER
 from geo.dates import (
     NEXT_BASIS,
@@ -95,10 +109,6 @@ ACTOR_SCANNER = RowScanner([(p.pattern, p.heads) for _, p in LEXICON.actors], lo
 _MODIFIED_HEADS = _WORDS.get("actor_modifier", frozenset())
 #: modifiers that are verbs when not hyphen-joined ("Kurdish-held" vs "the Kurds held")
 _PARTICIPLES = frozenset({"held", "controlled", "ruled", "run", "led", "backed", "allied"})
-_PARENTHETICAL = re.compile(
-    r",\s*(?:led by|including|which|who|backed by|supported by|dominated by|propped up by)"
-    r"[^,–—]*(?:,|(?=[–—]))|\s[–—]\s[^–—]*\s[–—]\s"
-)
 
 
 @dataclass(frozen=True)
@@ -229,11 +239,6 @@ _REPEATED_CHANGE = re.compile(
     r"\s+(?:twice|three times|several times|repeatedly|more than once|back and forth)\b",
     re.IGNORECASE,
 )
-#: what follows a mid-sentence attribution tag: a comma or a new clause
-_TAG_THEN_CLAUSE = re.compile(
-    r"\s*(?:on\s+\w+day\s*)?(?:[,;–—]|\s(?:as|while|but|though|although|after|adding)\b)",
-    re.IGNORECASE,
-)
 _PLUPERFECT_BEFORE = re.compile(
     r"\bhad\s+(?:long\s+|previously\s+|once\s+|until\s+then\s+)?$", re.IGNORECASE
 )
@@ -264,17 +269,6 @@ _NEGATED_BEFORE = re.compile(
     r"n['’]t\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-_SPEECH = LEXICON.cue_regex("speech")
-#: a denial that judges what stands before it: "… are lies", "… were untrue"
-_VERDICT = re.compile(
-    r"\b(?:were|was|are|is)\s+(?:untrue|false|baseless|fabricated|lies|wrong|unfounded"
-    r"|incorrect|not true)\b",
-    re.IGNORECASE,
-)
-_ACCORDING = LEXICON.cue_regex("according")
-_UNCONFIRMED = LEXICON.cue_regex("unconfirmed")
-_DENIAL = LEXICON.cue_regex("denial")
-_CORRECTION = LEXICON.cue_regex("correction")
 _CLAUSE_BREAK = re.compile(
     r"[;–—]|,\s+(?=(?:and|but|while|after|before|as|who|which|where|when|whose|leading|taking"
     r"|forcing|bringing|putting|approaching|seizing|killing|saying|adding)\b)"
@@ -316,12 +310,6 @@ _DATE_HEADER = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTION_SPAN = re.compile(r",\s*according to [^,]*,|,\s*(?:reportedly|sources said),")
-
-# claimant names
-_CLAIMANT_ALIASES = [
-    (re.compile(rf"\b(?:{p.pattern})\b", re.IGNORECASE), canonical)
-    for canonical, p in LEXICON.claimants
-]
 
 
 # --- main entry --------------------------------------------------------------------------------
@@ -399,7 +387,7 @@ class _Draft:
     negated: bool = False
 
 
-class _Extractor:
+class _Extractor(Attribution):
     def __init__(
         self, text: str, published: date, article: str, gaz: Gazetteer, places: list[Mention]
     ) -> None:
@@ -471,19 +459,19 @@ class _Extractor:
                         st, claimant = "claimed", (tag.group(1) or tag.group(2)).strip()
                     current.append(self._claim(d, st, claimant if st != "reported" else REPORTER))
             unconfirmed = (
-                _UNCONFIRMED.search(sentence) if _hinted(sentence, _UNCONFIRMED_HINTS) else None
+                UNCONFIRMED.search(sentence) if hinted(sentence, UNCONFIRMED_HINTS) else None
             )
             if (
                 not drafts
                 and previous
                 and unconfirmed
                 # "…, a commander said; the claim could not be verified": its own claim
-                and not _SPEECH.search(sentence, 0, unconfirmed.start())
+                and not SPEECH.search(sentence, 0, unconfirmed.start())
                 and not any(c.status == "claimed" for c in previous)
             ):
                 # "This could not be verified." qualifies what the last sentence reported
                 claims = [replace(c, status="claimed") if c in previous else c for c in claims]
-            if not drafts and _hinted(sentence, _DENIAL_HINTS) and _DENIAL.search(sentence):
+            if not drafts and hinted(sentence, DENIAL_HINTS) and DENIAL.search(sentence):
                 denied = [c for c in reversed(claims) if c.status == "claimed"][:1]
                 for c in denied:
                     current.append(self._denial(c, s, e, self._claimant(s, e)))
@@ -524,7 +512,7 @@ class _Extractor:
         )
 
     def _denial(self, claim: Claim, s: int, e: int, claimant: str) -> Claim:
-        m = _DENIAL.search(self.work, s, e)
+        m = DENIAL.search(self.work, s, e)
         start, end = (m.start(), m.end()) if m else (s, e)
         # the quote: from the subject of the denied claims ("the regime's claims") to the verdict
         head = re.search(
@@ -1019,7 +1007,7 @@ class _Extractor:
             if clause:
                 s = clause[-1].end()
         window = self.work[s:t0]
-        blanked = _PARENTHETICAL.sub(lambda x: " " * len(x.group(0)), window)
+        blanked = PARENTHETICAL.sub(lambda x: " " * len(x.group(0)), window)
         before = [a for a in actors if a.end <= t0 and blanked[a.start - s : a.end - s].strip()]
         nearest = [a for a in actors if s <= a.start and a.end <= t0]
         if nearest and _RELATIVE_SUBJECT.fullmatch(self.work, nearest[-1].end, t0):
@@ -1214,164 +1202,6 @@ class _Extractor:
                 return True
         return bool(_HISTORY_FRONTED.match(self.work, s, e))
 
-    def _status(self, s: int, e: int, drafts: list[_Draft]) -> tuple[Any, str]:
-        sentence = self.work[s:e]
-        claimant = self._claimant(s, e)
-        denials = list(_DENIAL.finditer(sentence)) if _hinted(sentence, _DENIAL_HINTS) else []
-
-        def in_denial(d: _Draft) -> bool:
-            """A denial covers what follows it ("denied that rebels had entered X") and, as a
-            verdict ("the regime's claims of recapturing X are lies"), its own subject."""
-            at = d.trigger[0] - s
-            for m in denials:
-                if m.start() <= at:
-                    return True
-                if _VERDICT.match(m.group(0)) or _VERDICT.search(sentence, m.start(), m.end()):
-                    between = sentence[at : m.start()]
-                    if not re.search(r"[;:]|\bbut\b|[–—]", between):
-                        return True
-            return False
-
-        unconfirmed = _hinted(sentence, _UNCONFIRMED_HINTS) and bool(_UNCONFIRMED.search(sentence))
-        speech = list(_SPEECH.finditer(sentence))
-        according = list(_ACCORDING.finditer(sentence))
-        quoted = _quoted_spans(sentence, s)
-
-        corrected = _CORRECTION.search(sentence) is not None
-
-        def status(d: _Draft) -> str:
-            if d.negated or corrected or in_denial(d):
-                return "denied"
-            if (
-                d.static
-                and d.action == "captured"
-                and d.place is not None
-                and self._adjectival_trigger(d)
-            ):
-                return "reported"  # "the rebel-held enclave": the outlet's own description
-            if unconfirmed or any(a <= d.trigger[0] < b for a, b in quoted):
-                return "claimed"
-            if according and self._in_scope_of_according(s, e, according[0], d):
-                return "claimed"
-            if not speech:
-                return "reported"
-            verb = speech[0]
-            verb_at = s + verb.start()
-            if d.trigger[0] >= verb_at:
-                return "claimed"
-            if self._trailing_attribution(s, e, verb):
-                return "claimed"
-            return "reported"  # "took X and claimed to have entered Y": X is the outlet's
-
-        if corrected:
-            claimant = REPORTER  # the outlet corrects itself: "earlier reports … were wrong"
-        return status, claimant
-
-    def _adjectival_trigger(self, d: _Draft) -> bool:
-        return bool(
-            re.search(r"[- ](?:held|controlled|ruled|run)$", self.work[d.trigger[0] : d.trigger[1]])
-        )
-
-    def _in_scope_of_according(self, s: int, e: int, m: re.Match[str], d: _Draft) -> bool:
-        """ "According to X, …" and "…, according to X." cover the sentence; a parenthetical
-        ", according to X," in mid-sentence covers its own clause."""
-        sentence = self.work[s:e]
-        if m.start() < 3:
-            return True
-        tail = sentence[m.end() :]
-        if len(re.findall(r"[\w’'-]+", tail)) <= 12 and "," not in tail.strip(" .").rstrip(","):
-            return True
-        clause = self._clause(d.trigger[0], s, e, d.trigger[1])
-        return clause[0] <= s + m.start() < clause[1]
-
-    def _trailing_attribution(self, s: int, e: int, verb: re.Match[str]) -> bool:
-        """Is the speech verb a tag at the end (", X said.") rather than a verb with a
-        complement ("X said that …", "claimed to have entered …")?"""
-        sentence = self.work[s:e]
-        before = sentence[: verb.start()]
-        after = sentence[verb.end() :]
-        after_words = len(re.findall(r"[\w’'-]+", after))
-        if after_words > 3 and re.match(r"\s*(?:that|to|it|they|he|she|we|there)\b", after):
-            return False
-        if re.search(r"[,”\"]\s*$", before[-3:] if len(before) >= 3 else before):
-            return True
-        last = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
-        subject_words = len(re.findall(r"[\w’'-]+", before[last + 1 :])) if last >= 0 else 99
-        if last >= 0 and subject_words <= 8 and _TAG_THEN_CLAUSE.match(after):
-            return True  # "…, a war monitor said, as government forces withdrew …": a tag
-        return (
-            subject_words <= 10
-            and after_words <= 10
-            and not re.match(r"\s*(?:that|to|it|they|he|she)\b", after)
-        )
-
-    def _claimant(self, s: int, e: int) -> str:
-        """Who asserts the sentence's claims: "according to X", a known monitor or agency, the
-        subject of the speech verb, or a trailing "said X"; pronouns resolve to the previous
-        claimant ("he") or the nearest actor ("they"). ``reporter`` when nobody is named."""
-        sentence = self.work[s:e]
-        verb = _SPEECH.search(sentence) or _ACCORDING.search(sentence)
-        if verb is None:
-            return REPORTER
-        name: str | None = None
-        m = re.search(r"according to ([^,.;]+)", sentence, re.I)
-        if m:
-            name = m.group(1)
-        if name is None:
-            for pattern, canonical in _CLAIMANT_ALIASES:
-                if pattern.search(sentence[: verb.end() + 60]):
-                    self.last_claimant = canonical
-                    return canonical
-            head = _PARENTHETICAL.sub(lambda x: " " * len(x.group(0)), sentence[: verb.start()])
-            cut = max(
-                head.rfind(","),
-                head.rfind("“"),
-                head.rfind("”"),
-                head.rfind('"'),
-                head.lower().rfind(" that "),
-                head.rfind("–"),
-            )
-            subject = head[cut + 1 :].strip(' ,“”"')
-            subject = re.sub(r"\s+(?:has|have|had|also|then|now|later)$", "", subject)
-            subject = re.sub(r"^(?:but|and|however|which|who|that|so)\s+", "", subject, flags=re.I)
-            words = subject.split()
-            if words and words[0].lower() in ("he", "she") and len(words) <= 2:
-                return self.last_claimant or REPORTER
-            subject_start = s + cut + 1  # the triggers and actors found once per article
-            lo = bisect.bisect_left(self._trigger_starts, subject_start)
-            has_trigger = lo < len(self._trigger_starts) and self._trigger_starts[lo] < (
-                s + verb.start()
-            )
-            if words and (words[0].lower() in ("they", "it") or len(words) > 8 or has_trigger):
-                lo = bisect.bisect_left(self._actor_starts, s)
-                hi = bisect.bisect_left(self._actor_starts, e)
-                first = next((a for a in self.actors[lo:hi] if a.actor not in ("ref", "air")), None)
-                name = self.work[first.start : first.end] if first else None
-            elif words:
-                name = subject
-        if name is None:
-            m = re.search(
-                r"(?:said|says|announced|told|reported)\s+(?:on \w+\s+)?(?:the\s+)?"
-                r"([A-Z][\w’'\- ]{1,60})",
-                sentence,
-            )
-            name = m.group(1) if m else None
-        if not name:
-            return self.last_claimant or REPORTER
-        name = " ".join(name.strip(' ,“”"').split()[-8:])
-        if re.fullmatch(
-            r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-            r"|reports?|however|but|and)(?: on \w+)?",
-            name.lower(),
-        ):
-            return self.last_claimant or REPORTER
-        for pattern, canonical in _CLAIMANT_ALIASES:
-            if pattern.search(name):
-                name = canonical
-                break
-        self.last_claimant = name
-        return name
-
 
 _BLOCK_WORDS = LEXICON.cue_heads("block") | LEXICON.cue_heads("negation") | {"if", "to", "time"}
 
@@ -1388,24 +1218,6 @@ def _maybe_blocked(window: str) -> bool:
     """Cheap test: could :data:`_BLOCKED_BEFORE` match at the end of ``window``?"""
     words = re.findall(r"[\w’']+", window.lower())
     return "if" in words or any(w in _BLOCK_WORDS or w.endswith(("n't", "n’t")) for w in words[-3:])
-
-
-_UNCONFIRMED_HINTS = tuple(sorted(LEXICON.cue_heads("unconfirmed")))
-_DENIAL_HINTS = tuple(sorted(LEXICON.cue_heads("denial")))
-
-
-def _hinted(sentence: str, hints: tuple[str, ...]) -> bool:
-    low = sentence.lower()
-    return any(h in low for h in hints)
-
-
-def _quoted_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
-    spans = []
-    for m in re.finditer(r"[“\"]([^”\"]{20,})[”\"]", sentence):
-        spans.append((offset + m.start(), offset + m.end()))
-    if sentence.lstrip().startswith("“") and "”" not in sentence:
-        spans.append((offset, offset + len(sentence)))
-    return spans
 
 
 def _gap_ok(gap: str, filler: frozenset[str], need_prep: bool) -> bool:

@@ -1,0 +1,250 @@
+"""Attribution: who asserts a sentence's claims, and whether they are reported, claimed or
+denied.
+
+``reported`` is the outlet's own voice; ``claimed`` when the sentence attributes ("said",
+"according to", quotes) or says it is unconfirmed ("could not be verified", "appears to have");
+``denied`` when a denial covers the claim ("denied that rebels had entered X", "claims of
+recapturing X are lies") or the outlet corrects itself ("earlier reports … were wrong"). The
+cues are ``data/lexicon/cues.tsv``; canonical claimants are ``data/lexicon/claimants.tsv``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from geo.columns import REPORTER
+from geo.lexicon import default_lexicon
+
+LEXICON = default_lexicon()
+#: an aside between commas or dashes ("…, led by HTS, …"): its words are not the subject's
+PARENTHETICAL = re.compile(
+    r",\s*(?:led by|including|which|who|backed by|supported by|dominated by|propped up by)"
+    r"[^,–—]*(?:,|(?=[–—]))|\s[–—]\s[^–—]*\s[–—]\s"
+)
+#: what follows a mid-sentence attribution tag: a comma or a new clause
+_TAG_THEN_CLAUSE = re.compile(
+    r"\s*(?:on\s+\w+day\s*)?(?:[,;–—]|\s(?:as|while|but|though|although|after|adding)\b)",
+    re.IGNORECASE,
+)
+SPEECH = LEXICON.cue_regex("speech")
+#: a denial that judges what stands before it: "… are lies", "… were untrue"
+_VERDICT = re.compile(
+    r"\b(?:were|was|are|is)\s+(?:untrue|false|baseless|fabricated|lies|wrong|unfounded"
+    r"|incorrect|not true)\b",
+    re.IGNORECASE,
+)
+_ACCORDING = LEXICON.cue_regex("according")
+UNCONFIRMED = LEXICON.cue_regex("unconfirmed")
+DENIAL = LEXICON.cue_regex("denial")
+_CORRECTION = LEXICON.cue_regex("correction")
+#: canonical claimant names ("the Observatory" = SOHR)
+_CLAIMANT_ALIASES = [
+    (re.compile(rf"\b(?:{p.pattern})\b", re.IGNORECASE), canonical)
+    for canonical, p in LEXICON.claimants
+]
+#: words one of whose presence a cue needs (a cheap test before the regex)
+UNCONFIRMED_HINTS = tuple(sorted(LEXICON.cue_heads("unconfirmed")))
+DENIAL_HINTS = tuple(sorted(LEXICON.cue_heads("denial")))
+
+
+def hinted(sentence: str, hints: tuple[str, ...]) -> bool:
+    """Does ``sentence`` hold one of the ``hints`` (a cue's head words)?"""
+    low = sentence.lower()
+    return any(h in low for h in hints)
+
+
+def _quoted_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[“\"]([^”\"]{20,})[”\"]", sentence):
+        spans.append((offset + m.start(), offset + m.end()))
+    if sentence.lstrip().startswith("“") and "”" not in sentence:
+        spans.append((offset, offset + len(sentence)))
+    return spans
+
+
+class DraftLike(Protocol):
+    """What attribution reads of a claim draft."""
+
+    @property
+    def trigger(self) -> tuple[int, int]: ...
+    @property
+    def negated(self) -> bool: ...
+    @property
+    def static(self) -> bool: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def place(self) -> Any: ...
+
+
+class Attribution:
+    """Status and claimant of a sentence's claims; mixed into the extractor, whose text
+    (``work``), actors and triggers it reads."""
+
+    work: str
+    last_claimant: str | None
+    actors: list[Any]
+    _actor_starts: list[int]
+    _trigger_starts: list[int]
+    _clause: Callable[..., tuple[int, int]]
+
+    def _status(self, s: int, e: int, drafts: Sequence[DraftLike]) -> tuple[Any, str]:
+        sentence = self.work[s:e]
+        claimant = self._claimant(s, e)
+        denials = list(DENIAL.finditer(sentence)) if hinted(sentence, DENIAL_HINTS) else []
+
+        def in_denial(d: DraftLike) -> bool:
+            """A denial covers what follows it ("denied that rebels had entered X") and, as a
+            verdict ("the regime's claims of recapturing X are lies"), its own subject."""
+            at = d.trigger[0] - s
+            for m in denials:
+                if m.start() <= at:
+                    return True
+                if _VERDICT.match(m.group(0)) or _VERDICT.search(sentence, m.start(), m.end()):
+                    between = sentence[at : m.start()]
+                    if not re.search(r"[;:]|\bbut\b|[–—]", between):
+                        return True
+            return False
+
+        unconfirmed = hinted(sentence, UNCONFIRMED_HINTS) and bool(UNCONFIRMED.search(sentence))
+        speech = list(SPEECH.finditer(sentence))
+        according = list(_ACCORDING.finditer(sentence))
+        quoted = _quoted_spans(sentence, s)
+
+        corrected = _CORRECTION.search(sentence) is not None
+
+        def status(d: DraftLike) -> str:
+            if d.negated or corrected or in_denial(d):
+                return "denied"
+            if (
+                d.static
+                and d.action == "captured"
+                and d.place is not None
+                and self._adjectival_trigger(d)
+            ):
+                return "reported"  # "the rebel-held enclave": the outlet's own description
+            if unconfirmed or any(a <= d.trigger[0] < b for a, b in quoted):
+                return "claimed"
+            if according and self._in_scope_of_according(s, e, according[0], d):
+                return "claimed"
+            if not speech:
+                return "reported"
+            verb = speech[0]
+            verb_at = s + verb.start()
+            if d.trigger[0] >= verb_at:
+                return "claimed"
+            if self._trailing_attribution(s, e, verb):
+                return "claimed"
+            return "reported"  # "took X and claimed to have entered Y": X is the outlet's
+
+        if corrected:
+            claimant = REPORTER  # the outlet corrects itself: "earlier reports … were wrong"
+        return status, claimant
+
+    def _adjectival_trigger(self, d: DraftLike) -> bool:
+        return bool(
+            re.search(r"[- ](?:held|controlled|ruled|run)$", self.work[d.trigger[0] : d.trigger[1]])
+        )
+
+    def _in_scope_of_according(self, s: int, e: int, m: re.Match[str], d: DraftLike) -> bool:
+        """ "According to X, …" and "…, according to X." cover the sentence; a parenthetical
+        ", according to X," in mid-sentence covers its own clause."""
+        sentence = self.work[s:e]
+        if m.start() < 3:
+            return True
+        tail = sentence[m.end() :]
+        if len(re.findall(r"[\w’'-]+", tail)) <= 12 and "," not in tail.strip(" .").rstrip(","):
+            return True
+        clause = self._clause(d.trigger[0], s, e, d.trigger[1])
+        return clause[0] <= s + m.start() < clause[1]
+
+    def _trailing_attribution(self, s: int, e: int, verb: re.Match[str]) -> bool:
+        """Is the speech verb a tag at the end (", X said.") rather than a verb with a
+        complement ("X said that …", "claimed to have entered …")?"""
+        sentence = self.work[s:e]
+        before = sentence[: verb.start()]
+        after = sentence[verb.end() :]
+        after_words = len(re.findall(r"[\w’'-]+", after))
+        if after_words > 3 and re.match(r"\s*(?:that|to|it|they|he|she|we|there)\b", after):
+            return False
+        if re.search(r"[,”\"]\s*$", before[-3:] if len(before) >= 3 else before):
+            return True
+        last = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
+        subject_words = len(re.findall(r"[\w’'-]+", before[last + 1 :])) if last >= 0 else 99
+        if last >= 0 and subject_words <= 8 and _TAG_THEN_CLAUSE.match(after):
+            return True  # "…, a war monitor said, as government forces withdrew …": a tag
+        return (
+            subject_words <= 10
+            and after_words <= 10
+            and not re.match(r"\s*(?:that|to|it|they|he|she)\b", after)
+        )
+
+    def _claimant(self, s: int, e: int) -> str:
+        """Who asserts the sentence's claims: "according to X", a known monitor or agency, the
+        subject of the speech verb, or a trailing "said X"; pronouns resolve to the previous
+        claimant ("he") or the nearest actor ("they"). ``reporter`` when nobody is named."""
+        sentence = self.work[s:e]
+        verb = SPEECH.search(sentence) or _ACCORDING.search(sentence)
+        if verb is None:
+            return REPORTER
+        name: str | None = None
+        m = re.search(r"according to ([^,.;]+)", sentence, re.I)
+        if m:
+            name = m.group(1)
+        if name is None:
+            for pattern, canonical in _CLAIMANT_ALIASES:
+                if pattern.search(sentence[: verb.end() + 60]):
+                    self.last_claimant = canonical
+                    return canonical
+            head = PARENTHETICAL.sub(lambda x: " " * len(x.group(0)), sentence[: verb.start()])
+            cut = max(
+                head.rfind(","),
+                head.rfind("“"),
+                head.rfind("”"),
+                head.rfind('"'),
+                head.lower().rfind(" that "),
+                head.rfind("–"),
+            )
+            subject = head[cut + 1 :].strip(' ,“”"')
+            subject = re.sub(r"\s+(?:has|have|had|also|then|now|later)$", "", subject)
+            subject = re.sub(r"^(?:but|and|however|which|who|that|so)\s+", "", subject, flags=re.I)
+            words = subject.split()
+            if words and words[0].lower() in ("he", "she") and len(words) <= 2:
+                return self.last_claimant or REPORTER
+            subject_start = s + cut + 1  # the triggers and actors found once per article
+            lo = bisect.bisect_left(self._trigger_starts, subject_start)
+            has_trigger = lo < len(self._trigger_starts) and self._trigger_starts[lo] < (
+                s + verb.start()
+            )
+            if words and (words[0].lower() in ("they", "it") or len(words) > 8 or has_trigger):
+                lo = bisect.bisect_left(self._actor_starts, s)
+                hi = bisect.bisect_left(self._actor_starts, e)
+                first = next((a for a in self.actors[lo:hi] if a.actor not in ("ref", "air")), None)
+                name = self.work[first.start : first.end] if first else None
+            elif words:
+                name = subject
+        if name is None:
+            m = re.search(
+                r"(?:said|says|announced|told|reported)\s+(?:on \w+\s+)?(?:the\s+)?"
+                r"([A-Z][\w’'\- ]{1,60})",
+                sentence,
+            )
+            name = m.group(1) if m else None
+        if not name:
+            return self.last_claimant or REPORTER
+        name = " ".join(name.strip(' ,“”"').split()[-8:])
+        if re.fullmatch(
+            r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+            r"|reports?|however|but|and)(?: on \w+)?",
+            name.lower(),
+        ):
+            return self.last_claimant or REPORTER
+        for pattern, canonical in _CLAIMANT_ALIASES:
+            if pattern.search(name):
+                name = canonical
+                break
+        self.last_claimant = name
+        return name
