@@ -47,6 +47,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from geo.actors import Actor, actor_of_word, find_actors, first_actor
 from geo.anaphora import PLURAL_KINDS, SETTLEMENT_OR_FACILITY, find_anaphors, find_epithets
 from geo.attribution import (
     DENIAL,
@@ -104,44 +105,6 @@ _TRIGGERS: list[tuple[str, str, bool, str | None]] = [
 TRIGGER_SCANNER = RowScanner(
     [(t.phrase.pattern, t.phrase.heads) for t in LEXICON.triggers], longest=True
 )
-_ACTOR_NAMES = [actor for actor, _ in LEXICON.actors]
-ACTOR_SCANNER = RowScanner([(p.pattern, p.heads) for _, p in LEXICON.actors], longest=True)
-_MODIFIED_HEADS = _WORDS.get("actor_modifier", frozenset())
-#: modifiers that are verbs when not hyphen-joined ("Kurdish-held" vs "the Kurds held")
-_PARTICIPLES = frozenset({"held", "controlled", "ruled", "run", "led", "backed", "allied"})
-
-
-@dataclass(frozen=True)
-class _Actor:
-    actor: str  # vocabulary value, or "ref" / "air"
-    start: int
-    end: int
-
-
-def _actors(text: str, start: int = 0, end: int | None = None) -> list[_Actor]:
-    """Actor terms of ``text`` that stand as actors (not as modifiers: "rebel positions")."""
-    out: list[_Actor] = []
-    for row, m in ACTOR_SCANNER.scan(text, start, end):
-        nxt = re.match(r"([\s-]*)([\w’']+)", text[m.end() : m.end() + 20])
-        # "rebel positions", "opposition-held"; but "the rebels held the citadel" is a verb
-        if (
-            nxt
-            and nxt.group(2).lower().replace("’", "'") in _MODIFIED_HEADS
-            and ("-" in nxt.group(1) or nxt.group(2).lower() not in _PARTICIPLES)
-        ):
-            continue
-        actor = _ACTOR_NAMES[row]
-        if out and out[-1].actor != "air" and _ADJACENT.fullmatch(text, out[-1].end, m.start()):
-            # "'Dawn of Freedom' factions", "HTS fighters": one actor, the specific one
-            out[-1] = _Actor(out[-1].actor, out[-1].start, m.end())
-            continue
-        out.append(_Actor(actor, m.start(), m.end()))
-    return out
-
-
-_ADJACENT = re.compile(r"[\s'’\"”-]{1,3}")
-
-
 _OBJECT_FILLER = _WORDS["object_filler"]
 _LOCATIVE_PREPS = _WORDS["locative_preps"]
 _LOCATIVE_FILLER = _OBJECT_FILLER | _LOCATIVE_PREPS | _WORDS["locative_filler"]
@@ -401,7 +364,7 @@ class _Extractor(Attribution):
         self.dates = event_dates(self.work, published)
         # an actor word inside a place's name is part of the place ("the military academy",
         # "Army Hospital"): places are sorted and rarely overlap, so a bisect per actor
-        self.actors = [a for a in _actors(self.work) if not self._inside_place(a.start, a.end)]
+        self.actors = [a for a in find_actors(self.work) if not self._inside_place(a.start, a.end)]
         self._actor_starts = [a.start for a in self.actors]
         self.triggers = list(TRIGGER_SCANNER.scan(self.work))
         self._years = [m.start() for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", self.work)]
@@ -576,7 +539,7 @@ class _Extractor(Attribution):
         s: int,
         e: int,
         places: list[Mention],
-        actors: list[_Actor],
+        actors: list[Actor],
     ) -> list[_Draft]:
         text = self.text
         t0, t1 = m.start(), m.end()
@@ -953,13 +916,13 @@ class _Extractor(Attribution):
         t1: int,
         s: int,
         e: int,
-        actors: list[_Actor],
+        actors: list[Actor],
         action: str,
     ) -> str | None:
         word = m.group(0).lower()
         if form == "adj":
             prefix = re.split(r"[- ](?:held|controlled|ruled|run)$", word)[0]
-            return _actor_of_word(prefix)
+            return actor_of_word(prefix)
         if form == "hold":
             who = re.search(r"\b(they|rebels|insurgents)\s+(?:hold|held|control)", word)
             return self._resolve_actor("ref" if not who or who.group(1) == "they" else "opposition")
@@ -970,7 +933,7 @@ class _Extractor(Attribution):
             r"(?:the |a )?(rebel|insurgent|opposition|regime|government|army)\s", word
         )
         if modifier:
-            return _actor_of_word(modifier.group(1))
+            return actor_of_word(modifier.group(1))
         if re.match(r"(?:the\s+)?fall\s+of\b", word):
             # "since the fall of Aleppo": a place falls to its attacker ("… to the SNA"), never
             # to the subject of the sentence ("the army has admitted losing ground since …")
@@ -1021,7 +984,7 @@ class _Extractor(Attribution):
             # antecedent is the subject, even in an oblique phrase
             return self._resolve_actor(before[-1].actor)
         subjects = []
-        oblique_prev: _Actor | None = None
+        oblique_prev: Actor | None = None
         for a in before:
             oblique = bool(_OBLIQUE.search(self.work, max(s, a.start - 12), a.start)) or (
                 oblique_prev is not None  # "against Kurdish-led forces and government troops"
@@ -1091,7 +1054,7 @@ class _Extractor(Attribution):
         ):
             # "After seizing X, Y, the rebels arrived on Tuesday": the fronted clause ends at
             # the comma before the main clause's subject
-            main = next(ACTOR_SCANNER.finditer(self.work, t1, e), None)
+            main = first_actor(self.work, t1, e)
             if main:
                 comma = self.work.rfind(",", t1, main.start())
                 if comma > 0:
@@ -1231,13 +1194,6 @@ def _gap_ok(gap: str, filler: frozenset[str], need_prep: bool) -> bool:
     if any(w not in filler and not w.isdigit() for w in words):
         return False
     return not need_prep or any(w in _LOCATIVE_PREPS for w in words) or not words
-
-
-def _actor_of_word(word: str) -> str | None:
-    for row, _ in ACTOR_SCANNER.scan(word):
-        actor = _ACTOR_NAMES[row]
-        return None if actor == "ref" else actor
-    return None
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -15,11 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo import io
-from geo.claims import (
-    ACTOR_SCANNER,
-    TRIGGER_SCANNER,
-    extract_claims,
-)
+from geo.actors import ACTOR_SCANNER
+from geo.claims import TRIGGER_SCANNER, extract_claims
 from geo.cli import main
 from geo.columns import ACTIONS, ACTORS, CLAIM_FIELDS, EXTENTS, STATUSES
 from geo.corpus import prepare
