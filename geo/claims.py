@@ -44,10 +44,10 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from geo.actors import Actor, actor_of_word, find_actors, first_actor
+from geo.actors import Actor, actor_of_word, find_actors
 from geo.anaphora import PLURAL_KINDS, SETTLEMENT_OR_FACILITY, find_anaphors, find_epithets
 from geo.attribution import (
     DENIAL,
@@ -61,13 +61,10 @@ from geo.attribution import (
 )
 from geo.columns import REPORTER
 from geo.dates import (
-    NEXT_BASIS,
-    OFFSET_BASIS,
-    PRECISION_DAY,
-    SAME_DAY_BASIS,
     DateFound,
     event_dates,
 )
+from geo.dating import Dating
 from geo.gazetteer import Gazetteer, Mention, load_gazetteer
 from geo.lexicon import default_lexicon
 from geo.lists import UNKNOWN_LEAD_ITEMS, UNKNOWN_LIST_TAIL, coordinated
@@ -151,8 +148,6 @@ _TYPE_AFTER_NAME = re.compile(
     r"\s+(?:city|town|village|province|governorate|countryside|district|region)\b(?=\s*(?:,|and\b))",
     re.IGNORECASE,
 )
-#: how far back (characters) "the next day" looks for the date it counts from
-_ANCHOR_CHARS = 1500
 #: a direction before the object's city ("lines north of the city"): its countryside there
 _SIDE_OF = re.compile(
     r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+"
@@ -177,19 +172,6 @@ _EXTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (extent, re.compile(rf"\b(?:{p.pattern})\b", re.IGNORECASE)) for extent, p in LEXICON.extents
 ]
 
-# exclusions
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
-_HISTORY = re.compile(
-    r"\b(?:in|of|during|by|until|the|since the)\s+(?:(?:early|late|mid-?)\s*)?(?:"
-    + _MONTH
-    + r"\s+)?(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b"
-    r"|\b(?:19\d\d|20(?:0\d|1\d|2[0-3]))\s+(?:battle|massacre|offensive|protests?|uprising|war"
-    r"|siege|ceasefire|agreement|deal|takeover|campaign)",
-    re.IGNORECASE,
-)
 _PUSHED_ATTACK = re.compile(
     r"\W*(?:(?:an?|the|their|its|several|repeated|multiple|all|every|a\s+\w+)\s+)?(?:[\w-]+\s+)?"
     r"(?:attacks?|assaults?|offensives?|advances?|incursions?|attempts?|attackers|infiltrations?"
@@ -211,16 +193,6 @@ _SUBORDINATOR = re.compile(
 )
 _COORDINATED_ACTOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 _DESTINATION = re.compile(r"\W*(?:\w+\s+)?(?:to|toward|towards|into)\b\s*")
-_DESCRIBED_PAST = re.compile(
-    r"\b(?:that|which|who)\s+(?:had|have|has)\s+[^,;.]{0,80}?\b(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b",
-    re.IGNORECASE,
-)
-_INNER_RELATIVE = re.compile(r",\s*(?:which|that|who|whom|where)\b[^,;.]*,", re.IGNORECASE)
-_HISTORY_FRONTED = re.compile(  # "The 2016 battle …", "In 2016, …", "Back in 2012 …"
-    r"\W*(?:The|In|By|During|Until|Back in|In early|In late|In mid-?|After|Before|Since"
-    r"|Following)\s+(?:the\s+)?(?:\w+\s+)?"
-    r"(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b"
-)
 _BLOCKED_BEFORE = re.compile(
     r"(?:\bif\b[^,.;]{0,60}|\b(?:"
     + "|".join(p.pattern for p in LEXICON.cues["block"])
@@ -231,11 +203,6 @@ _NEGATED_BEFORE = re.compile(
     r"\b(?:" + "|".join(p.pattern for p in LEXICON.cues["negation"]) + r")\s+(?:\w+\s+)?$|"
     r"n['’]t\s+(?:\w+\s+)?$",
     re.IGNORECASE,
-)
-_CLAUSE_BREAK = re.compile(
-    r"[;–—]|,\s+(?=(?:and|but|while|after|before|as|who|which|where|when|whose|leading|taking"
-    r"|forcing|bringing|putting|approaching|seizing|killing|saying|adding)\b)"
-    r"|\s+(?:before|after|while)\s+(?=\w+ing\b)|\b(?:before|after)\s+(?=\w+ing\b)"
 )
 #: a relative clause between a subject and its predicate: "Hass, which the regime had seized,"
 _RELATIVE_CLAUSE = re.compile(
@@ -261,17 +228,6 @@ _RELATIVE_BETWEEN = re.compile(
 )
 _APPOSITIVE_LOCATOR = re.compile(_LOCATING_HEAD + r"\s*(?:\w+\s+){0,4}", re.IGNORECASE)
 _APPOSITIVE_LOCATOR_HEAD = re.compile("^" + _LOCATING_HEAD, re.IGNORECASE)
-#: a date fronting its sentence: "On Friday, as …", "Late on Saturday the army …"
-_FRONTED_DATE = re.compile(
-    r"\W*(?:(?:late|early|later|earlier|by|since|until)\s+)?(?:on\s+)?$", re.I
-)
-#: a line that is a date and nothing else ("Thursday 28 November 2024"), or a paragraph that
-#: opens with one as its own sentence ("Wednesday 27 November. The HTS-led …")
-_DATE_HEADER = re.compile(
-    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
-    r"(?:\d{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*[.:]?",
-    re.IGNORECASE,
-)
 _ATTRIBUTION_SPAN = re.compile(r",\s*according to [^,]*,|,\s*(?:reportedly|sources said),")
 
 
@@ -350,7 +306,7 @@ class _Draft:
     negated: bool = False
 
 
-class _Extractor(Attribution):
+class _Extractor(Attribution, Dating):
     def __init__(
         self, text: str, published: date, article: str, gaz: Gazetteer, places: list[Mention]
     ) -> None:
@@ -1047,134 +1003,8 @@ class _Extractor(Attribution):
                 return extent
         return None
 
-    def _clause(self, t0: int, s: int, e: int, t1: int | None = None) -> tuple[int, int]:
-        start, end = s, e
-        if t1 is not None and re.match(
-            r"\W*(?:After|Before|While|Following|Having|Despite)\s+\w+ing\b", self.work[s:t1]
-        ):
-            # "After seizing X, Y, the rebels arrived on Tuesday": the fronted clause ends at
-            # the comma before the main clause's subject
-            main = first_actor(self.work, t1, e)
-            if main:
-                comma = self.work.rfind(",", t1, main.start())
-                if comma > 0:
-                    return s, comma
-        for m in _CLAUSE_BREAK.finditer(self.work, s, e):
-            if m.end() <= t0:
-                start = m.end()
-            elif m.start() >= t0:
-                end = m.start()
-                break
-        return start, end
-
-    def _date(self, clause: tuple[int, int], q0: int, q1: int, s: int, e: int) -> DateFound | None:
-        """The date of a claim: a date of its clause; "a day after" in the sentence before it
-        (counted from the sentence's own date); a date fronting the sentence ("On Friday, as
-        …"); else a date header above it; else None (the publication date)."""
-        lo = bisect.bisect_left(self._date_starts, s)
-        hi = bisect.bisect_left(self._date_starts, e)
-        in_sentence = [d for d in self.dates[lo:hi] if d.end <= e]
-        plain = [d for d in in_sentence if not _relative_basis(d)]
-        offsets = [d for d in in_sentence if d.basis.startswith(OFFSET_BASIS)]
-
-        def across_offset(d: DateFound) -> bool:  # "on Saturday, a day after | they seized X"
-            return any(
-                (d.end <= o.start and o.end <= q0) or (q1 <= o.start and o.end <= d.start)
-                for o in offsets
-            )
-
-        inside = [
-            d for d in plain if clause[0] <= d.start and d.end <= clause[1] and not across_offset(d)
-        ]
-        if inside:
-            return min(inside, key=lambda d: min(abs(d.start - q1), abs(d.end - q0)))
-        before = [o for o in offsets if o.end <= q0]
-        if before:
-            off = before[-1]
-            others = [d for d in plain if d.end <= off.start]
-            anchor = others[-1].value if others else (self.header or self.published)
-            days = int(off.basis[len(OFFSET_BASIS) :])
-            return replace(off, value=anchor + timedelta(days=days))
-        same = [
-            d for d in in_sentence if d.basis == SAME_DAY_BASIS and clause[0] <= d.start < clause[1]
-        ]
-        later = [
-            d
-            for d in in_sentence
-            if (d.basis == SAME_DAY_BASIS or d.basis.startswith(NEXT_BASIS))
-            and clause[0] <= d.start < clause[1]
-        ]
-        if later and self.header is None:
-            # "by midday", "the next morning": from the date the text last gave
-            last = self._last_plain_date(later[0].start)
-            if last is not None:
-                days = (
-                    int(later[0].basis[len(NEXT_BASIS) :])
-                    if later[0].basis != SAME_DAY_BASIS
-                    else 0
-                )
-                return replace(later[0], value=last + timedelta(days=days))
-        fronted = [d for d in plain if _FRONTED_DATE.match(self.work, s, d.start)]
-        if fronted and fronted[0].end <= q0:
-            return fronted[0]
-        if self.header is not None and (same or not plain):
-            return DateFound(self.header, PRECISION_DAY, q0, q0, "the date header above")
-        return None
-
-    def _last_plain_date(self, before: int) -> date | None:
-        """The last day-precise date the text gives before offset ``before`` (within
-        ``_ANCHOR_CHARS``), not itself relative: what "that evening" and "the next day" count
-        from."""
-        i = bisect.bisect_left(self._date_starts, before)
-        for d in reversed(self.dates[max(0, i - 20) : i]):
-            if before - d.end > _ANCHOR_CHARS:
-                return None
-            if d.precision == PRECISION_DAY and not _relative_basis(d) and d.end <= before:
-                return d.value
-        return None
-
-    def _update_header(self, s: int, e: int) -> None:
-        """A sentence that is a date and nothing else ("Wednesday 27 November.", a liveblog's
-        "Thursday 28 November 2024") dates the undated sentences after it."""
-        if not _DATE_HEADER.fullmatch(self.work[s:e].strip()):
-            return
-        lo = bisect.bisect_left(self._date_starts, s)
-        hi = bisect.bisect_left(self._date_starts, e)
-        days = [d for d in self.dates[lo:hi] if d.precision == PRECISION_DAY and d.end <= e]
-        if days:
-            self.header = days[0].value
-
-    def _historic(self, q0: int, q1: int, s: int, e: int) -> bool:
-        lo = bisect.bisect_left(self._years, s)
-        if lo >= len(self._years) or self._years[lo] >= e:
-            return False  # no year in the sentence
-        seg_start = self.work.rfind(",", s, q0)
-        seg_start = s if seg_start < 0 else seg_start
-        seg_end = self.work.find(",", q1, e)
-        seg_end = e if seg_end < 0 else seg_end
-        # a year inside a relative clause that describes the subject dates the description,
-        # not the event ("Factions that had signed deals in 2018 seized Daraa on Friday")
-        described = _DESCRIBED_PAST.search(self.work, seg_start, q0)
-        if described:
-            seg_start = described.end()
-        # and so does one inside a relative clause between a subject and its verb ("Saraqib,
-        # which the regime had seized in 2020, is now under rebel control")
-        inner = [r.span() for r in _INNER_RELATIVE.finditer(self.work, q0, q1)]
-        for h in _HISTORY.finditer(self.work, seg_start, seg_end):
-            if not any(a <= h.start() and h.end() <= b for a, b in inner):
-                return True
-        return bool(_HISTORY_FRONTED.match(self.work, s, e))
-
 
 _BLOCK_WORDS = LEXICON.cue_heads("block") | LEXICON.cue_heads("negation") | {"if", "to", "time"}
-
-
-def _relative_basis(d: DateFound) -> bool:
-    return (
-        d.basis.startswith(OFFSET_BASIS)
-        or d.basis == SAME_DAY_BASIS
-        or d.basis.startswith(NEXT_BASIS)
-    )
 
 
 def _maybe_blocked(window: str) -> bool:
