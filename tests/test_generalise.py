@@ -459,6 +459,15 @@ def claims(gazetteer, text):
             "The SDF held talks in Raqqa as Hama fell.",
             {("hama", "opposition", "captured", "2024-12-01", "reported")},
         ),
+        # officials leave, local fighters take over: who is who
+        (
+            "The governor and the police chief left their offices in Sweida on Friday as local "
+            "fighters took over checkpoints around the city.",
+            {
+                ("suwayda", "government", "withdrew", "2024-11-29", "reported"),
+                ("suwayda", "southern_opposition", "captured", "2024-11-29", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
