@@ -468,6 +468,12 @@ def claims(gazetteer, text):
                 ("suwayda", "southern_opposition", "captured", "2024-11-29", "reported"),
             },
         ),
+        # "were able to return" happened; "would be able to return" has not
+        (
+            "Government troops were able to return to Morek on Sunday.",
+            {("morek", "government", "recaptured", "2024-12-01", "reported")},
+        ),
+        ("Government troops would be able to return to Morek soon.", set()),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
