@@ -214,7 +214,11 @@ _RELATIVE_CLAUSE = re.compile(
 #: a comparison that extends a subject's claim to a further list: "…, as are Halfaya and Suran"
 _AS_ARE = re.compile(r",\s+as\s+(?:are|is|were|was|has|have|had)\s+", re.IGNORECASE)
 #: "Albu Kamal in Deir ez-Zor": the second place only locates the first
-_LOCATOR = re.compile(r"\s*,?\s+(?:in|of|near)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATOR = re.compile(
+    r"\s*,?\s+(?:in|of|near|outside|(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of)"
+    r"\s+(?:the\s+)?(?:city\s+of\s+)?$",
+    re.IGNORECASE,
+)
 #: ", in the south of the province," / ", on the desert road south-east of Aleppo," / ", east of
 #: Hama," between a subject and its trigger
 _LOCATING_HEAD = (

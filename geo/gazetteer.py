@@ -105,6 +105,13 @@ _CASE_ANY, _CASE_PROPER, _CASE_EXACT = 0, 1, 2
 #: ``source`` of the long-tail localities (scripts/build_gazetteer.py): "minor" villages
 LOCALITY_SOURCE = "via Who's On First"
 _GENERIC_WINDOW_CHARS = 600
+#: what joins a generic facility to the place it belongs to: "… south-west of", "… of the
+#: city of", "… in", "… outside", "… near"
+_FACILITY_LOCATOR = re.compile(
+    r"\s+(?:(?:just\s+|some\s+|about\s+\d+\s*km\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?"
+    r"\s+of|of|in|outside|near|at)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?",
+    re.IGNORECASE,
+)
 #: places that tell homonyms apart by distance, and how near the right one must lie
 _ANCHOR_TYPES = frozenset({"city", "town", "village", "facility", "neighbourhood"})
 _HOMONYM_RADIUS_M = 60_000.0
@@ -881,6 +888,7 @@ class Gazetteer:
                 self._road_for(text, end, ordered, starts)
                 if noun in ROAD_NOUNS
                 else self._facility_for(text, noun, noun_start, ordered, starts)
+                or self._facility_of_next(text, noun, end, ordered, starts)
             )
             if place_id is not None:
                 out.append(self._mention(text, noun_start, end, place_id, article))
@@ -904,6 +912,20 @@ class Gazetteer:
             if n > hits:
                 best, hits = road, n
         return best
+
+    def _facility_of_next(
+        self, text: str, noun: str, end: int, ordered: list[Mention], starts: list[int]
+    ) -> str | None:
+        """The facility of kind ``noun`` of the place that locates it right after: "the air
+        base south-west of Hama", "the airport of the city of Aleppo", "the prison in Sednaya"."""
+        i = bisect.bisect_left(starts, end)
+        if i >= len(ordered) or ordered[i].place_id is None:
+            return None
+        if not _FACILITY_LOCATOR.fullmatch(text, end, ordered[i].start):
+            return None
+        owner = ordered[i].place_id
+        own = [f for f in self._facility_kinds.get(noun, []) if self._places[f].parent_id == owner]
+        return own[0] if len(own) == 1 else None
 
     def _facility_for(
         self, text: str, noun: str, start: int, ordered: list[Mention], starts: list[int]

@@ -418,3 +418,17 @@ def test_a_region_named_by_a_river_names_the_river_too(gazetteer):
 def test_a_governor_is_the_governorates(gazetteer):
     found = [m.place_id for m in gazetteer.find_mentions("Sweida's governor left the city.")]
     assert found == ["suwayda-governorate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The air base south-west of Hama remains in government hands.", "hama-air-base"),
+        ("Rebels took the airport of the city of Aleppo.", "aleppo-international-airport"),
+        ("They stormed the central prison in Hama.", "hama-central-prison"),
+        ("Rebels took the airport near Jordan.", None),  # Jordan has no airport here
+    ],
+)
+def test_a_generic_facility_binds_to_the_place_that_locates_it(gazetteer, text, expected):
+    found = [m.place_id for m in gazetteer.find_mentions(text) if m.place_type == "facility"]
+    assert found == ([expected] if expected else [])

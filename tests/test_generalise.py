@@ -474,6 +474,11 @@ def claims(gazetteer, text):
             {("morek", "government", "recaptured", "2024-12-01", "reported")},
         ),
         ("Government troops would be able to return to Morek soon.", set()),
+        # the subject is the facility; the city after it only locates it
+        (
+            "The air base south-west of Hama remains in government hands.",
+            {("hama-air-base", "government", "captured", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
