@@ -108,8 +108,8 @@ _GENERIC_WINDOW_CHARS = 600
 #: what joins a generic facility to the place it belongs to: "… south-west of", "… of the
 #: city of", "… in", "… outside", "… near"
 _FACILITY_LOCATOR = re.compile(
-    r"\s+(?:(?:just\s+|some\s+|about\s+\d+\s*km\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?"
-    r"\s+of|of|in|outside|near|at)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?",
+    r"\s+(?:(?:just\s+|some\s+|about\s+\d+\s*km\s+)?(?:north|south|east|west)"
+    r"(?:[- ]?(?:east|west))?\s+of|of|in|outside|near|at)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?",
     re.IGNORECASE,
 )
 #: places that tell homonyms apart by distance, and how near the right one must lie
