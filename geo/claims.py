@@ -207,6 +207,9 @@ _NEGATED_BEFORE = re.compile(
 #: a relative clause between a subject and its predicate: "Hass, which the regime had seized,"
 _RELATIVE_CLAUSE = re.compile(
     r"^\s*,\s*(?:which|who|that|where|whose|a|an|the)\b[^,;]*,\s*|\s[–—]\s*$|^\s*\([^()]*\)\s*"
+    # "Hama city itself, about 25 km further south, remains …": a distance that locates
+    r"|\s*,\s*(?:about|some|roughly|around|just|only|barely|\d+)\s[^,;]*"
+    r"\b(?:north|south|east|west|km|kilometres|kilometers|miles)\b[^,;]*,\s*"
     # "A, B and the villages around them – changed hands": the unnamed tail of the list
     r"|^\s*,?\s*and\s+(?:the\s+|several\s+|nearby\s+|other\s+|\w+\s+)?(?:villages|towns"
     r"|areas|positions|hills|farms|settlements)(?:\s+(?:around|near|surrounding)\s+\w+)?\s*"

@@ -479,6 +479,11 @@ def claims(gazetteer, text):
             "The air base south-west of Hama remains in government hands.",
             {("hama-air-base", "government", "captured", "2024-12-01", "reported")},
         ),
+        # a distance apposition between subject and verb only locates
+        (
+            "Hama city itself, about 25 km further south, remains firmly in government hands.",
+            {("hama", "government", "captured", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
