@@ -166,6 +166,8 @@ _HEADLINE_SOURCE = re.compile(
 _FALL_CLAUSE = re.compile(
     r"\b(?:as|while|when|whereas|but|and|after|before|since)\s", re.IGNORECASE
 )
+#: a hyphenated holder before a place ("Kurdish-held", "rebel-controlled")
+_HELD_BY = re.compile(r"\w-(?:held|controlled|run|ruled)$")
 _NULL_PLACE_ACTIONS = frozenset({"captured", "recaptured", "withdrew", "entered"})
 
 _EXTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -185,7 +187,7 @@ _REPEATED_CHANGE = re.compile(
     re.IGNORECASE,
 )
 _PLUPERFECT_BEFORE = re.compile(
-    r"\bhad\s+(?:long\s+|previously\s+|once\s+|until\s+then\s+)?$", re.IGNORECASE
+    r"\bhad\s+(?:long\s+|previously\s+|once\s+|until\s+then\s+)?(?:been\s+)?$", re.IGNORECASE
 )
 _RELATIVE_SUBJECT = re.compile(r"\s*,?\s*(?:who|which|that)\s+(?:[\w’']+\s+){0,3}", re.IGNORECASE)
 _SUBORDINATOR = re.compile(
@@ -338,6 +340,7 @@ class _Extractor(Attribution, Dating):
         self._date_starts = [d.start for d in self.dates]
         self._longest_date = max((d.end - d.start for d in self.dates), default=0)
         self.header: date | None = None  # a date header ("Wednesday 27 November.")
+        self._undated: set[str] = set()  # claims dated at publication for want of a date
         # a headline: a short first line with the story below it
         first = self.work.find("\n")
         self._headline_end = (
@@ -403,9 +406,36 @@ class _Extractor(Attribution, Dating):
                     current.append(self._denial(c, s, e, self._claimant(s, e)))
             claims += current
             previous = current
-        return _dedupe(claims)
+        return _dedupe(self._date_headlines(claims))
+
+    def _date_headlines(self, claims: list[Claim]) -> list[Claim]:
+        """An undated headline claim takes the date the story gives the same change
+        ("Fighters seize Tal Rifaat" over "… seized Tal Rifaat on Sunday")."""
+        out = []
+        for c in claims:
+            if c.claim_id in self._undated and c.end <= self._headline_end:
+                same = next(
+                    (
+                        b
+                        for b in claims
+                        if b.start > self._headline_end
+                        and (b.place_id, b.action, b.actor) == (c.place_id, c.action, c.actor)
+                        and b.claim_id not in self._undated
+                    ),
+                    None,
+                )
+                if same is not None:
+                    c = replace(c, event_date=same.event_date, date_precision=same.date_precision)
+            out.append(c)
+        return out
 
     def _claim(self, d: _Draft, status: str, claimant: str) -> Claim:
+        claim = self._record(d, status, claimant)
+        if d.when is None and not d.static:
+            self._undated.add(claim.claim_id)
+        return claim
+
+    def _record(self, d: _Draft, status: str, claimant: str) -> Claim:
         when = self.published if d.static or d.when is None else d.when.value
         precision = 1 if d.static or d.when is None else d.when.precision
         place = d.place if d.place is not None else self._headline_place(d)
@@ -514,7 +544,9 @@ class _Extractor(Attribution, Dating):
         if _REPEATED_CHANGE.match(self.work, t1, e):
             return []  # "X has changed hands twice: …": no single change; the details follow
         if static and _PLUPERFECT_BEFORE.search(self.work, max(s, t0 - 20), t0):
-            return []  # "the SDF, which had held Manbij since 2016": a former state, not today's
+            # "the SDF, which had held Manbij since 2016", "Tal Rifaat … had been held by Kurdish
+            # forces since 2016": a former state, not today's
+            return []
         if form in ("obj", "obj_inside"):
             targets = self._objects(t1, e, places, _OBJECT_FILLER, action)
             if not targets:
@@ -1028,8 +1060,8 @@ def _gap_ok(gap: str, filler: frozenset[str], need_prep: bool) -> bool:
     words = [w for w in words if w]
     if len(words) > 9:
         return False
-    if any(w not in filler and not w.isdigit() for w in words):
-        return False
+    if any(w not in filler and not w.isdigit() and not _HELD_BY.search(w) for w in words):
+        return False  # "seize Kurdish-held Tal Rifaat": who holds it describes the place
     return not need_prep or any(w in _LOCATIVE_PREPS for w in words) or not words
 
 

@@ -579,11 +579,22 @@ def test_a_hedge_on_its_own_attributed_claim_leaves_the_sentence_before_reported
                 ("inkhil", "government", "withdrew", "2024-12-01", "claimed", "Kan"),
             },
         ),
+        # an undated headline takes the story's date for the same change
         (
             "Rebels take Sarmin: monitor\n\nRebels took Sarmin on Friday.",
             {
-                ("sarmin", "opposition", "captured", "2024-12-01", "claimed", "monitor"),
+                ("sarmin", "opposition", "captured", "2024-11-29", "claimed", "monitor"),
                 ("sarmin", "opposition", "captured", "2024-11-29", "reported", "reporter"),
+            },
+        ),
+        # a holder before the place describes it; the headline seizes the place
+        (
+            "Pro-Turkey fighters seize Kurdish-held Tal Rifaat\n\nTurkish-backed factions "
+            "seized Tal Rifaat on Sunday. Tal Rifaat, about 20 km north of Aleppo, had been held "
+            "by Kurdish forces since 2016.",
+            {
+                ("tel-rifaat", "sna", "captured", "2024-12-01", "reported", "reporter"),
+                ("tel-rifaat", "sdf", "captured", "2024-12-01", "reported", "reporter"),
             },
         ),
     ],
