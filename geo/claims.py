@@ -168,6 +168,8 @@ _FALL_CLAUSE = re.compile(
 )
 #: a hyphenated holder before a place ("Kurdish-held", "rebel-controlled")
 _HELD_BY = re.compile(r"\w-(?:held|controlled|run|ruled)$")
+#: a participle after a comma that goes on from the clause before: ", heading toward …"
+_RETREAT_HEADING = re.compile(r",\s*(?:heading|moving|retreating|fleeing|falling back)\b", re.I)
 _NULL_PLACE_ACTIONS = frozenset({"captured", "recaptured", "withdrew", "entered"})
 
 _EXTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -519,6 +521,12 @@ class _Extractor(Attribution, Dating):
                     covered = self._cover_nested(m.end(), e)
             if form == "push" and new:
                 covered = max(d.end for d in new)
+            if action == "advancing" and _RETREAT_HEADING.search(
+                self.work, max(s, t0 - 4), t0 + 12
+            ):
+                retreat = {d.actor for d in drafts if d.action == "withdrew"}
+                # "… have evacuated Deir Ezzor, heading toward the desert": where they retreat
+                new = [d for d in new if d.actor not in retreat]
             drafts += new
         return drafts
 

@@ -484,6 +484,15 @@ def claims(gazetteer, text):
             "Hama city itself, about 25 km further south, remains firmly in government hands.",
             {("hama", "government", "captured", "2024-12-01", "reported")},
         ),
+        # ", heading toward X" after a withdrawal: where the retreat goes, not an advance
+        (
+            "Regime forces have evacuated Deir Ezzor city and al-Mayadin, heading toward the "
+            "Syrian desert and Damascus.",
+            {
+                ("deir-ez-zor", "government", "withdrew", "2024-12-01", "reported"),
+                ("al-mayadin", "government", "withdrew", "2024-12-01", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
