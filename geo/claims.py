@@ -281,10 +281,15 @@ def extract_claims(
             for o in found[max(0, i - 3) : i + 3]
         )
     ]
-    named = find_epithets(text, found, gaz)
+    named = sorted(find_epithets(text, found, gaz), key=lambda m: m.start)
     if named:  # "Syria's second city": the city, not the country inside it
-        found = [m for m in found if not any(e.start <= m.start < e.end for e in named)] + named
-        found.sort(key=lambda m: m.start)
+        starts = [e.start for e in named]
+
+        def inside(m: Mention) -> bool:
+            i = bisect.bisect_right(starts, m.start) - 1
+            return i >= 0 and m.start < named[i].end
+
+        found = sorted([m for m in found if not inside(m)] + named, key=lambda m: m.start)
     places = sorted(
         [m for m in found if m.place_id is not None] + find_anaphors(text, found, gaz),
         key=lambda m: m.start,

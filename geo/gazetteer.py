@@ -115,6 +115,7 @@ _FACILITY_LOCATOR = re.compile(
 #: places that tell homonyms apart by distance, and how near the right one must lie
 _ANCHOR_TYPES = frozenset({"city", "town", "village", "facility", "neighbourhood"})
 _HOMONYM_RADIUS_M = 60_000.0
+_ANCHOR_WINDOW_CHARS = 3_000
 _ROAD_WINDOW_CHARS = 80
 
 
@@ -204,6 +205,21 @@ _GENERIC_TAILS = frozenset(
     "city town village province governorate district region countryside area airport base "
     "airbase crossing camp dam bridge square prison hospital academy college zone".split()
 )
+
+
+@dataclass(frozen=True)
+class _Anchors:
+    """Places of a text that tell homonyms apart: their offsets and (lat, lon) in radians."""
+
+    starts: list[int]
+    points: np.ndarray
+
+    def near(self, at: int, window: int = _ANCHOR_WINDOW_CHARS) -> np.ndarray:
+        """The points named within ``window`` characters of offset ``at`` (a long text's far
+        paragraphs do not decide a homonym, and the cost stays linear)."""
+        lo = bisect.bisect_left(self.starts, at - window)
+        hi = bisect.bisect_right(self.starts, at + window)
+        return self.points[lo:hi]
 
 
 class Gazetteer:
@@ -469,7 +485,7 @@ class Gazetteer:
         if not context:
             return found[0] if found else None
         region = self._region(list(context))
-        anchors = self._anchors(context)
+        anchors = self._anchors(context).points
         if found:
             local = [p.place_id for p in found if p.admin1 in region]
             if len(local) > 1:
@@ -712,7 +728,7 @@ class Gazetteer:
         if not keyed:
             return []
         region = self._region(found)
-        anchors = self._anchors(found)
+        anchors = self._anchors(found)  # what tells homonyms apart, near each name
         ends = {m.end for m in found if m.place_id}
         out: list[Mention] = []
         for words in runs:
@@ -722,7 +738,11 @@ class Gazetteer:
                 for j in range(len(words), i, -1):  # longest window first
                     a, b = words[i][0], words[j - 1][1]
                     rk = keyed.get((a, b))
-                    hit = self._roman_hit(text, a, b, rk, region, anchors, ends) if rk else None
+                    hit = (
+                        self._roman_hit(text, a, b, rk, region, anchors.near(a), ends)
+                        if rk
+                        else None
+                    )
                     if hit:
                         ends.add(b)
                         out.append(self._mention(text, a, b, hit, article))
@@ -765,7 +785,7 @@ class Gazetteer:
         "Tell| Hamid"): where the longer name's romanisation key picks a place
         (:meth:`_roman_hit`), that place replaces the shorter name's."""
         region: set[str] | None = None
-        anchors = np.empty((0, 2))
+        anchors = _Anchors([], np.empty((0, 2)))
         ends = {m.end for m in found if m.place_id}
         out = []
         for m in found:
@@ -775,7 +795,9 @@ class Gazetteer:
                     region, anchors = self._region(found), self._anchors(found)
                 rk = roman_from_key(key(text[before.start() : m.end]))
                 hit = (
-                    self._roman_hit(text, before.start(), m.end, rk, region, anchors, ends)
+                    self._roman_hit(
+                        text, before.start(), m.end, rk, region, anchors.near(m.start), ends
+                    )
                     if rk in self._roman
                     else None
                 )
@@ -835,19 +857,20 @@ class Gazetteer:
             return None
         return self._nearest([p for r, p in scored if best[0] - r < margin], anchors)
 
-    def _anchors(self, mentions: Iterable[Mention]) -> np.ndarray:
-        """(lat, lon) in radians of the settlements and facilities a text names through
-        places that need no support: what tells homonyms apart."""
-        points = [
-            (m.lat, m.lon)
-            for m in mentions
+    def _anchors(self, mentions: Iterable[Mention]) -> _Anchors:
+        """The settlements and facilities a text names through places that need no support,
+        in text order: what tells homonyms apart."""
+        found = [
+            m
+            for m in sorted(mentions, key=lambda m: m.start)
             if m.place_id
             and m.lat is not None
             and m.lon is not None
             and not self.needs_support(m.place_id)
             and m.place_type in _ANCHOR_TYPES
         ]
-        return np.radians(np.array(points, dtype=float).reshape(-1, 2))
+        points = np.radians(np.array([(m.lat, m.lon) for m in found], dtype=float).reshape(-1, 2))
+        return _Anchors([m.start for m in found], points)
 
     def _nearest(self, place_ids: list[str], anchors: np.ndarray) -> str | None:
         """Of ``place_ids``, the one nearest an anchor if it is within
