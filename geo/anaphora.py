@@ -114,8 +114,9 @@ def _plural_anaphors(text: str, resolved: list[Mention], starts: list[int]) -> l
     as many as counted (one mention each, all on the anaphor's span)."""
     out: list[Mention] = []
     for m in _PLURAL_ANAPHOR.finditer(text):
-        count = _COUNT_WORDS[(m["n"] or m["both"]).lower()]
-        types = PLURAL_KINDS[m["kind"].lower().replace("neighborhood", "neighbourhood")]
+        count = _COUNT_WORDS[(m["n"] or m["both"] or m["all"]).lower()]
+        kind = (m["kind"] or "towns").lower().replace("neighborhood", "neighbourhood")
+        types = PLURAL_KINDS[kind]
         i = bisect.bisect_left(starts, m.start())
         before = [
             p
@@ -162,7 +163,9 @@ PLURAL_KINDS = {
 _PLURAL_ANAPHOR = re.compile(
     r"\b(?:(?:the|these|those|its|their)\s+(?P<n>two|three|four|five|six)|(?P<both>both)"
     r"(?:\s+(?:the|these|those))?)\s+(?:[\w-]+\s+)?(?P<kind>towns|villages|cities"
-    r"|neighbou?rhoods|districts|bases|airports)\b(?!\s+of\b)",
+    r"|neighbou?rhoods|districts|bases|airports)\b(?!\s+of\b)"
+    # "All four had been secured by the army": the last four places of a list
+    r"|\b[Aa]ll\s+(?P<all>two|three|four|five|six)\b(?=\s+(?:had|have|has|were|are|fell|of\s+them))",
     re.IGNORECASE,
 )
 _DIRECTION_GAP = re.compile(

@@ -190,6 +190,8 @@ class Attribution:
         verb = SPEECH.search(sentence) or _ACCORDING.search(sentence)
         if verb is None:
             return REPORTER
+        if re.search(r"\b(?:been|was|were|is|are)\s+$", sentence[: verb.start()]):
+            return "reports"  # "All four had been reported secured": nobody named
         name: str | None = None
         m = re.search(r"according to ([^,.;]+)", sentence, re.I)
         if m:

@@ -37,6 +37,11 @@ _HISTORY = re.compile(
     r"|siege|ceasefire|agreement|deal|takeover|campaign)",
     re.IGNORECASE,
 )
+#: an aside after the agent, before the claim's own date goes on
+_ASIDE = re.compile(
+    r",\s*(?:with the (?:help|support|backing) of|backed by|supported by|aided by)[^,;.]*,",
+    re.IGNORECASE,
+)
 _DESCRIBED_PAST = re.compile(
     r"\b(?:that|which|who)\s+(?:had|have|has)\s+[^,;.]{0,80}?\b(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b",
     re.IGNORECASE,
@@ -181,6 +186,10 @@ class Dating:
         seg_start = s if seg_start < 0 else seg_start
         seg_end = self.work.find(",", q1, e)
         seg_end = e if seg_end < 0 else seg_end
+        aside = _ASIDE.match(self.work, seg_end, e)
+        if aside:  # "… secured by government forces, with the help of Russian jets, in 2016"
+            seg_end = self.work.find(",", aside.end(), e)
+            seg_end = e if seg_end < 0 else seg_end
         # a year inside a relative clause that describes the subject dates the description,
         # not the event ("Factions that had signed deals in 2018 seized Daraa on Friday")
         described = _DESCRIBED_PAST.search(self.work, seg_start, q0)

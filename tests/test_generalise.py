@@ -493,6 +493,30 @@ def claims(gazetteer, text):
                 ("al-mayadin", "government", "withdrew", "2024-12-01", "reported"),
             },
         ),
+        # a year after an aside still makes the sentence history
+        (
+            "Rebels took Halfaya on Tuesday. Hama was secured by government forces, with the "
+            "help of Russian jets, in 2016.",
+            {("halfaya", "opposition", "captured", "2024-11-26", "reported")},
+        ),
+        # "all three" counts the last list of three
+        (
+            "Rebels took Halfaya, Suran and Morek on Tuesday. All three had been reported secured "
+            "by the army on Sunday.",
+            {
+                ("halfaya", "opposition", "captured", "2024-11-26", "reported"),
+                ("suran-hama", "opposition", "captured", "2024-11-26", "reported"),
+                ("morek", "opposition", "captured", "2024-11-26", "reported"),
+                ("halfaya", "government", "recaptured", "2024-12-01", "claimed"),
+                ("suran-hama", "government", "recaptured", "2024-12-01", "claimed"),
+                ("morek", "government", "recaptured", "2024-12-01", "claimed"),
+            },
+        ),
+        # pushed back a distance from a place: repelled
+        (
+            "The army said it pushed the jihadists back about 10 kilometres from Hama.",
+            {("hama", "government", "repelled", "2024-12-01", "claimed")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
