@@ -138,6 +138,8 @@ _PARTS_OF_A_PLACE = frozenset(
     "neighbourhoods neighborhoods neighbourhood neighborhood districts district positions "
     "checkpoints points posts areas parts".split()
 )
+#: parts of a city only ("the districts", "several neighbourhoods")
+_CITY_PARTS = frozenset("neighbourhoods neighborhoods districts quarters streets squares".split())
 _PART_OF = re.compile(
     r"\s+(?:in|of|around|across)\s+(?:the\s+)?(?:(?:\w+ern\s+)?(?:part|parts|outskirts|edge"
     r"|centre|center|heart|west|east|north|south)\s+of\s+(?:the\s+)?)?(?:(?:city|town)\s+of\s+)?",
@@ -703,6 +705,9 @@ class _Extractor(Attribution, Dating):
                 # "pulled back from several neighbourhoods in the west of the city": the claim
                 # is on the place the parts belong to
                 return [after[0]]
+            city = self._city_of_parts(generic, t1)
+            if city is not None:
+                return [city]
             out.append(_Unnamed(generic.start("noun"), generic.end()))
             cursor = generic.end()
             first = False
@@ -771,6 +776,20 @@ class _Extractor(Attribution, Dating):
                     out.append(_Unnamed(g.start("noun"), g.end()))
                     cursor = g.end()
         return out
+
+    def _city_of_parts(self, generic: re.Match[str], t1: int) -> Mention | None:
+        """ "Vanished from the districts around the old citadel": districts named by no place
+        are the city the paragraph is about, the last city named before them in it."""
+        if generic.group("noun").lower() not in _CITY_PARTS:
+            return None
+        paragraph = self.work.rfind("\n\n", 0, t1)
+        i = bisect.bisect_left(self._place_starts, t1)
+        for p in reversed(self.places[max(0, i - 8) : i]):
+            if p.start < paragraph:
+                return None
+            if p.place_type == "city":
+                return p
+        return None
 
     def _side_of(self, before: str, p: Mention) -> Mention:
         """ "Defensive lines north of Hama", "positions east of Aleppo": with no place of its

@@ -517,6 +517,15 @@ def claims(gazetteer, text):
             "The army said it pushed the jihadists back about 10 kilometres from Hama.",
             {("hama", "government", "repelled", "2024-12-01", "claimed")},
         ),
+        # districts no place names are the city the paragraph is about
+        (
+            "Rebels entered Hama on Thursday. A resident said the army had simply vanished from "
+            "the districts around the old citadel.",
+            {
+                ("hama", "opposition", "entered", "2024-11-28", "reported"),
+                ("hama", "government", "withdrew", "2024-12-01", "claimed"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
