@@ -526,6 +526,23 @@ def claims(gazetteer, text):
                 ("hama", "government", "withdrew", "2024-12-01", "claimed"),
             },
         ),
+        # bare "fighters", and an operations room's "its fighters", are the insurgents'
+        (
+            "Government forces abandoned their last positions in Homs overnight. Fighters say "
+            "they have entered the city of Hama.",
+            {
+                ("homs", "government", "withdrew", "2024-11-30", "reported"),
+                ("hama", "opposition", "entered", "2024-12-01", "claimed"),
+            },
+        ),
+        (
+            "The army said it had redeployed in Daraa. By midday the operations room said its "
+            "fighters had entered al-Sanamayn.",
+            {
+                ("daraa", "government", "withdrew", "2024-12-01", "claimed"),
+                ("al-sanamayn", "southern_opposition", "entered", "2024-12-01", "claimed"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
