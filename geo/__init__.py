@@ -5,7 +5,8 @@ The core is pure (plain data in, DataFrames / GeoDataFrames out); ``geo.io`` rea
 """
 
 from geo.errors import ArticleError, FrontlineError, GazetteerError
-from geo.gazetteer import Gazetteer, Mention, Place, load_gazetteer
+from geo.gazetteer import Gazetteer, Place, load_gazetteer
+from geo.mentions import Mention
 
 __all__ = [
     "ArticleError",

@@ -16,9 +16,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from geo.gazetteer import Gazetteer, Mention
+from geo.gazetteer import Gazetteer
 from geo.lexicon import default_lexicon
 from geo.lists import coordinated
+from geo.mentions import Mention
 
 LEXICON = default_lexicon()
 _WORDS = LEXICON.words

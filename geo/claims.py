@@ -65,9 +65,10 @@ from geo.dates import (
     event_dates,
 )
 from geo.dating import Dating
-from geo.gazetteer import Gazetteer, Mention, load_gazetteer
+from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.lexicon import default_lexicon
 from geo.lists import UNKNOWN_LEAD_ITEMS, UNKNOWN_LIST_TAIL, coordinated
+from geo.mentions import Mention
 from geo.records import Claim
 from geo.scan import RowScanner
 from geo.sentences import split_sentences

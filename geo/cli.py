@@ -134,7 +134,7 @@ def cmd_mentions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _warn_unresolved(article: Any, mentions: Any, err: TextIO) -> None:
-    from geo.gazetteer import unresolved_warnings
+    from geo.mentions import unresolved_warnings
 
     for line in unresolved_warnings(article.path or article.name, article.text, mentions):
         err.write(f"frontline: {line}\n")

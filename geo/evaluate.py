@@ -25,7 +25,8 @@ from typing import Any
 
 from geo.claims import extract_claims
 from geo.errors import FrontlineError
-from geo.gazetteer import Gazetteer, Mention, load_gazetteer
+from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.mentions import Mention
 from geo.normalize import key
 from geo.records import Claim
 

@@ -23,8 +23,9 @@ from typing import Any, TextIO
 from geo.claims import extract_claims
 from geo.corpus import DatedArticle, prepare
 from geo.errors import ArticleError
-from geo.gazetteer import Gazetteer, load_gazetteer, unresolved_warnings
+from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.io import Article
+from geo.mentions import unresolved_warnings
 from geo.records import Claim
 
 #: articles per batch: what is held in memory at once (texts, mentions, claims)

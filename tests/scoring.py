@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from geo.evaluate import Score
-from geo.gazetteer import Gazetteer, Mention
+from geo.gazetteer import Gazetteer
+from geo.mentions import Mention
 from geo.normalize import key
 
 

@@ -1,0 +1,664 @@
+"""Place mentions: every place an article names, found in one pass over its text.
+
+``MentionFinder.find_mentions`` (a :class:`geo.gazetteer.Gazetteer` method) runs one
+Aho-Corasick pass of every alias (and every generic facility/road noun) over the normalised
+text, keeps the longest match at each place in the text, then applies the context rules listed
+in :mod:`geo.gazetteer`: sense, support, romanisation, homonyms, generic nouns, unresolved names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from geo import columns as C
+from geo.normalize import key, normalize, normalize_many
+from geo.romanize import roman_from_key, roman_many
+
+#: Determiners before a generic noun ("the highway", "its airport").
+GENERIC_DETERMINERS = ("the", "its", "their", "this", "that", "s")  # "s": "Aleppo's airport"
+#: Generic road nouns; resolved from the places that follow them.
+ROAD_NOUNS = ("highway", "motorway", "road", "expressway")
+_LINK_WORDS = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:linking|connecting|between|to|from|toward|towards)\b"
+)
+_GOVERNORATE_CUE = re.compile(
+    r"(?:province|governorate|enclave|pocket)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
+#: after the name: "the Idlib front", "In Sweida, the Druze-majority province", "Idlib, Hama
+#: and Aleppo provinces"
+_GOVERNORATE_AFTER = re.compile(
+    r"\s+(?:front|axis|enclave|pocket|frontline|provinces|governorates)\b"
+    r"|['’]s\s+(?:provincial\s+)?governor\b"  # "Sweida's governor": the governorate's
+    r"|\s*,\s*(?:the|a)\s+(?:[\w-]+\s+){0,3}(?:province|governorate)\b"
+    rf"|(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|&)\s+{_NAME}\s+(?:provinces|governorates)\b"
+    r"|\s+and\s+(?:the\s+)?[\w-]+\s+(?:provinces|governorates)\b"
+)
+#: before the name: "the provinces of Daraa and Sweida"
+_PROVINCES_OF = re.compile(
+    rf"\b(?:provinces|governorates)\s+of\s+(?:{_NAME}\s*,\s*)*(?:{_NAME},?\s+and\s+)?$"
+)
+#: "all of Idlib", "the whole of Daraa": the governorate, unless a city is said
+_WHOLE_CUE = re.compile(r"\b(?:all|whole|entirety|rest)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_CITY_AFTER = re.compile(
+    r"\s*(?:city\b|,\s*(?:Syria['’]s|the\s+country['’]s|its|the)\s+(?:\w+\s+){0,2}city\b)",
+    re.IGNORECASE,
+)
+_UNRESOLVED_CUE = re.compile(
+    r"\b(?:town|city|village|district|neighbou?rhood|suburb|province|governorate|region|area)"
+    r"\s+of\s+"
+    r"((?:(?:al|el|ad|an|as|ash|at|ar|az)[-\s])?[A-Z][\w'’‘]+"
+    r"(?:[-\s](?:(?:al|el|ad|an|as|ash|at|ar|az)[-\s])?[A-Z][\w'’‘]+){0,3})"
+)
+_ART = r"(?:al|el|ad|an|as|ash|at|ar|az|ad-|ul)"
+#: runs of capitalised words (with articles inside): candidates for romanisation-key matching
+_CAPITAL_RUN = re.compile(
+    rf"(?<![\w'’])(?:{_ART}[-\s])?[A-Z][\w'’‘]*(?:[-\s](?:{_ART}[-\s])?[A-Z][\w'’‘]*){{0,3}}"
+)
+_WORD = re.compile(r"[^\W_][\w'’‘]*")
+#: a capitalised word just before a name, which may belong to it ("Tal Malah")
+_NAME_PREFIX = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]{2,})[\s-]$")
+#: a place noun before a name: "the villages of X", "the town of X"
+_PLACE_NOUN_CUE = re.compile(
+    r"\b(?:towns?|villages?|cities|city|hamlets?|localities|areas?|districts?|neighbou?rhoods?"
+    r"|suburbs?)\s+(?:of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: a list separator: the name goes on a list of places ("X, Y and Z")
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?)$")
+_CASE_ANY, _CASE_PROPER, _CASE_EXACT = 0, 1, 2
+_GENERIC_WINDOW_CHARS = 600
+#: what joins a generic facility to the place it belongs to: "… south-west of", "… of the
+#: city of", "… in", "… outside", "… near"
+_FACILITY_LOCATOR = re.compile(
+    r"\s+(?:(?:just\s+|some\s+|about\s+\d+\s*km\s+)?(?:north|south|east|west)"
+    r"(?:[- ]?(?:east|west))?\s+of|of|in|outside|near|at)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?",
+    re.IGNORECASE,
+)
+#: places that tell homonyms apart by distance, and how near the right one must lie
+_ANCHOR_TYPES = frozenset({"city", "town", "village", "facility", "neighbourhood"})
+_HOMONYM_RADIUS_M = 60_000.0
+_ANCHOR_WINDOW_CHARS = 3_000
+_ROAD_WINDOW_CHARS = 80
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place mention (DESIGN.md §4). ``place_id`` is ``None`` for an unresolved candidate."""
+
+    article: str
+    surface: str
+    start: int
+    end: int
+    place_id: str | None
+    place: str | None
+    place_type: str | None
+    lat: float | None
+    lon: float | None
+    geo_precision: int | None
+
+    def as_json(self) -> dict[str, Any]:
+        """The record as printed by ``frontline mentions``."""
+        return asdict(self)
+
+
+def _case_mode(alias: str) -> int:
+    letters = [c for c in alias if c.isalpha()]
+    if not any(c.isupper() or c.islower() for c in letters):
+        return _CASE_ANY  # scripts without case (Arabic)
+    if len(letters) <= 4 and all(c.isupper() for c in letters):
+        return _CASE_EXACT  # acronyms: US, UK, UAE
+    if any(c.isupper() for c in letters):
+        return _CASE_PROPER
+    return _CASE_ANY  # common-noun phrases written lower-case in the gazetteer
+
+
+def _tail_upper(name: str) -> bool:
+    """Does the last word of ``name`` start with a capital ("Al Seen", not "Hama province")?"""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in _GENERIC_TAILS]
+    return bool(words) and words[-1][0].isupper()
+
+
+#: nouns that end a place name in either case ("Idlib City" = "Idlib city")
+_GENERIC_TAILS = frozenset(
+    "city town village province governorate district region countryside area airport base "
+    "airbase crossing camp dam bridge square prison hospital academy college zone".split()
+)
+
+
+@dataclass(frozen=True)
+class _Anchors:
+    """Places of a text that tell homonyms apart: their offsets and (lat, lon) in radians."""
+
+    starts: list[int]
+    points: np.ndarray
+
+    def near(self, at: int, window: int = _ANCHOR_WINDOW_CHARS) -> np.ndarray:
+        """The points named within ``window`` characters of offset ``at`` (a long text's far
+        paragraphs do not decide a homonym, and the cost stays linear)."""
+        lo = bisect.bisect_left(self.starts, at - window)
+        hi = bisect.bisect_right(self.starts, at + window)
+        return self.points[lo:hi]
+
+
+class MentionFinder:
+    """Mention finding, mixed into :class:`geo.gazetteer.Gazetteer`, whose matcher and tables
+    it reads."""
+
+    _automaton: Any
+    _entries: list[Any]
+    _tail_upper: set[tuple[int, str]]
+    _alias_letters: dict[tuple[int, str], str]
+    _places: dict[str, Any]
+    _roman: dict[str, list[str]]
+    _roman_stop: frozenset[str]
+    _keys_of: dict[str, set[str]]
+    _facility_kinds: dict[str, list[str]]
+    _capital_of: dict[str, str]
+    roads: dict[str, tuple[str, ...]]
+
+    def minor(self, place_id: str) -> bool:  # pragma: no cover - the gazetteer defines it
+        raise NotImplementedError
+
+    def needs_support(self, place_id: str) -> bool:  # pragma: no cover - the gazetteer's
+        raise NotImplementedError
+
+    def find_mentions(self, text: str, article: str = "-") -> list[Mention]:
+        """Every place mention in ``text``, in text order (DESIGN.md §4).
+
+        Parameters
+        ----------
+        text : str
+            Article text (any size; garbage is fine).
+        article : str
+            Value for the records' ``article`` field (the file name, or ``-``).
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        if not text:
+            return []
+        norm = normalize(text)
+        haystack = " " + norm.text
+        spans: list[tuple[int, int, int, list[str]]] = []  # (start, end, entry, place_ids)
+        generics: list[tuple[int, int, str]] = []
+        for end_idx, entry_idx in self._automaton.iter(haystack):
+            entry = self._entries[entry_idx]
+            n_end = end_idx  # exclusive end in norm coordinates (haystack has 1 leading space)
+            n_start = n_end - entry.length + 1
+            if n_end < len(norm.text) and norm.text[n_end] != " ":
+                o_last = int(norm.index[n_end - 1])
+                nxt = o_last + 1
+                if not (
+                    nxt < len(text) and text[nxt].isupper() and text[o_last].islower()
+                ):  # "provinceImage": a scrape artefact still ends the word
+                    continue
+            o_start, o_end = norm.span(n_start, n_end)
+            if o_end < len(text) and text[o_end] == "." and "." in text[o_start:o_end]:
+                o_end += 1  # an abbreviation keeps its final dot: "U.S."
+            surface = text[o_start:o_end]
+            if entry.generic is not None:
+                generics.append((o_start, o_end, entry.generic))
+                continue
+            ok = []
+            upper = surface != surface.lower()
+            tail: bool | None = None  # computed once, if some alias needs it
+            for p, mode in entry.places:
+                if mode == _CASE_ANY:
+                    ok.append(p)
+                elif mode == _CASE_PROPER:
+                    # a proper name is capitalised; one whose last word is ("Al Seen") is so
+                    # in the text too
+                    if upper and (entry_idx, p) in self._tail_upper:
+                        tail = _tail_upper(surface) if tail is None else tail
+                        if tail:
+                            ok.append(p)
+                    elif upper:
+                        ok.append(p)
+                elif (
+                    "".join(c for c in surface if c.isalpha())
+                    == self._alias_letters[(entry_idx, p)]
+                ):
+                    ok.append(p)
+            if ok or not entry.places:  # a blocked phrase still claims its span
+                spans.append((o_start, o_end, entry_idx, ok))
+        occupied = bytearray(len(text))
+        chosen = [span for span in _longest_non_overlapping(spans, occupied) if span[3]]
+        mentions = self._in_context(text, self._resolve_senses(text, chosen, article))
+        mentions += self._nested_rivers(text, spans, chosen, article)
+        mentions = self._longer_names(text, mentions, occupied, article)
+        mentions += self._romanised(text, mentions, occupied, article)
+        mentions += self._resolve_generics(text, generics, mentions, occupied, article)
+        mentions += self._unresolved(text, occupied, article)
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
+    def _mention(
+        self, text: str, start: int, end: int, place_id: str | None, article: str
+    ) -> Mention:
+        if place_id is None:
+            return Mention(article, text[start:end], start, end, None, None, None, None, None, None)
+        p = self._places[place_id]
+        return Mention(
+            article,
+            text[start:end],
+            start,
+            end,
+            p.place_id,
+            p.name,
+            p.place_type,
+            p.lat,
+            p.lon,
+            p.geo_precision,
+        )
+
+    def _resolve_senses(
+        self, text: str, chosen: list[tuple[int, int, int, list[str]]], article: str
+    ) -> list[Mention]:
+        support = Counter(self._places[ids[0]].admin1 for _, _, _, ids in chosen if len(ids) == 1)
+        out = []
+        for start, end, _, ids in chosen:
+            place_id = ids[0]
+            if len(ids) > 1:
+                # a town the reference lists know beats a long-tail village of the same name
+                # ("Hamah" in an article that also names Aleppo: the city, not the hamlet)
+                ids = [p for p in ids if not self.needs_support(p)] or ids
+                place_id = max(ids, key=lambda p: (support[self._places[p].admin1], -ids.index(p)))
+            gov = self._capital_of.get(place_id)
+            if gov and (
+                _GOVERNORATE_CUE.search(text[max(0, start - 40) : start])
+                or _PROVINCES_OF.search(text[max(0, start - 60) : start])
+                or _GOVERNORATE_AFTER.match(text, end)
+                or (
+                    _WHOLE_CUE.search(text[max(0, start - 30) : start])
+                    and not _CITY_AFTER.match(text, end)
+                    and "city" not in text[start:end].lower()  # "all of Syria's largest city"
+                )
+            ):
+                place_id = gov  # "the province of Idlib", "all of Idlib" (not "all of Aleppo city")
+            out.append(self._mention(text, start, end, place_id, article))
+        return out
+
+    def _region(self, found: list[Mention]) -> set[str]:
+        """Governorates the article names through places that need no support."""
+        return {
+            self._places[m.place_id].admin1
+            for m in found
+            if m.place_id and not self.needs_support(m.place_id) and m.place_type != "country"
+        }
+
+    def _in_context(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Drop minor villages that stand alone: outside the governorates the article names
+        and after no list or place cue, or that look like part of a person's name
+        ("Bashar al-Assad", "President Bashar")."""
+        region = self._region(found)
+        ends = {m.end for m in found if m.place_id and not self.needs_support(m.place_id)}
+        out = []
+        for m in sorted(found, key=lambda m: m.start):
+            if m.place_id and self.needs_support(m.place_id):
+                if _person_like(text, m.start, m.end):
+                    continue
+                in_region = self._places[m.place_id].admin1 in region
+                if not in_region and not _cued(text, m.start, ends):
+                    continue
+            ends.add(m.end)
+            out.append(m)
+        return out
+
+    def _romanised(
+        self, text: str, found: list[Mention], occupied: bytearray, article: str
+    ) -> list[Mention]:
+        """Capitalised names no alias matched, resolved by their romanisation key where it
+        picks one place: the only place with that key, in a governorate the article names or
+        after a list or place cue; or the only one of several in such a governorate."""
+        runs = []
+        for run in _CAPITAL_RUN.finditer(text):
+            if 1 not in occupied[run.start() : run.end()]:
+                base = run.start()
+                runs.append([(base + w.start(), base + w.end()) for w in _WORD.finditer(run[0])])
+        if not runs:
+            return []
+        # every window of every run, keyed in one vectorised pass (linear in the text)
+        windows = [
+            (words[i][0], words[j - 1][1])
+            for words in runs
+            for i in range(len(words))
+            for j in range(i + 1, len(words) + 1)
+        ]
+        folded = normalize_many([text[a:b] for a, b in windows], fold_spaced_articles=True)
+        keyed = {
+            w: rk for w, rk in zip(windows, roman_many(folded), strict=True) if rk in self._roman
+        }
+        if not keyed:
+            return []
+        region = self._region(found)
+        anchors = self._anchors(found)  # what tells homonyms apart, near each name
+        ends = {m.end for m in found if m.place_id}
+        out: list[Mention] = []
+        for words in runs:
+            i = 0
+            while i < len(words):
+                hit = None
+                for j in range(len(words), i, -1):  # longest window first
+                    a, b = words[i][0], words[j - 1][1]
+                    rk = keyed.get((a, b))
+                    hit = (
+                        self._roman_hit(text, a, b, rk, region, anchors.near(a), ends)
+                        if rk
+                        else None
+                    )
+                    if hit:
+                        ends.add(b)
+                        out.append(self._mention(text, a, b, hit, article))
+                        occupied[a:b] = b"\x01" * (b - a)
+                        i = j
+                        break
+                if not hit:
+                    i += 1
+        return out
+
+    def _nested_rivers(
+        self,
+        text: str,
+        spans: list[tuple[int, int, int, list[str]]],
+        chosen: list[tuple[int, int, int, list[str]]],
+        article: str,
+    ) -> list[Mention]:
+        """The river a region is named by ("east of the Euphrates" names the Euphrates too):
+        a mention inside the region's."""
+        rivers = [
+            (a, b, pid)
+            for a, b, _, ids in spans
+            for pid in ids[:1]
+            if self._places[pid].place_type == "river"
+        ]
+        if not rivers:
+            return []
+        starts = [c[0] for c in chosen]
+        out = []
+        for a, b, pid in rivers:
+            i = bisect.bisect_right(starts, a) - 1
+            if i >= 0 and chosen[i][1] >= b and (chosen[i][0], chosen[i][1]) != (a, b):
+                out.append(self._mention(text, a, b, pid, article))
+        return out
+
+    def _longer_names(
+        self, text: str, found: list[Mention], occupied: bytearray, article: str
+    ) -> list[Mention]:
+        """A name matched after a capitalised word no entry joins to it ("Tal| Malah",
+        "Tell| Hamid"): where the longer name's romanisation key picks a place
+        (:meth:`_roman_hit`), that place replaces the shorter name's."""
+        region: set[str] | None = None
+        anchors = _Anchors([], np.empty((0, 2)))
+        ends = {m.end for m in found if m.place_id}
+        out = []
+        for m in found:
+            before = _NAME_PREFIX.search(text, max(0, m.start - 24), m.start) if m.start else None
+            if before and before.group(1).lower() not in self._roman_stop:
+                if region is None:
+                    region, anchors = self._region(found), self._anchors(found)
+                rk = roman_from_key(key(text[before.start() : m.end]))
+                hit = (
+                    self._roman_hit(
+                        text, before.start(), m.end, rk, region, anchors.near(m.start), ends
+                    )
+                    if rk in self._roman
+                    else None
+                )
+                if hit and hit != m.place_id:
+                    occupied[before.start() : m.end] = b"\x01" * (m.end - before.start())
+                    m = self._mention(text, before.start(), m.end, hit, article)
+            out.append(m)
+        return out
+
+    def _roman_hit(
+        self,
+        text: str,
+        a: int,
+        b: int,
+        roman: str,
+        region: set[str],
+        anchors: np.ndarray,
+        ends: set[int],
+    ) -> str | None:
+        words = [w.lower() for w in _WORD.findall(text[a:b])]
+        if all(w in self._roman_stop or len(w) <= 2 for w in words):
+            return None  # English words ("Army", "Sunday") and articles alone
+        owners = [
+            p
+            for p in self._roman.get(roman, ())
+            if self._places[p].in_syria and self._places[p].place_type in C.CONTROL_TYPES
+        ]
+        if not owners or _person_like(text, a, b):
+            return None
+        local = [p for p in owners if self._places[p].admin1 in region]
+        if len(owners) == 1:
+            return owners[0] if local or _cued(text, a, ends) else None
+        if len(local) > 1:  # several in the region: the one spelled clearly closest, if any
+            return self._closest(key(text[a:b]), local, anchors)
+        return local[0] if local else None
+
+    def _closest(
+        self,
+        folded: str,
+        place_ids: list[str],
+        anchors: np.ndarray | None = None,
+        margin: float = 0.1,
+    ) -> str | None:
+        """The place whose name is spelled most like ``folded``, if it leads by ``margin``;
+        among those spelled alike, the one clearly nearest the ``anchors`` (:meth:`_nearest`)."""
+        scored = sorted(
+            (
+                max(difflib.SequenceMatcher(None, folded, k).ratio() for k in self._keys_of[p]),
+                p,
+            )
+            for p in place_ids
+        )
+        best, second = scored[-1], scored[-2]
+        if best[0] - second[0] >= margin:
+            return best[1]
+        if anchors is None or not len(anchors):
+            return None
+        return self._nearest([p for r, p in scored if best[0] - r < margin], anchors)
+
+    def _anchors(self, mentions: Iterable[Mention]) -> _Anchors:
+        """The settlements and facilities a text names through places that need no support,
+        in text order: what tells homonyms apart."""
+        found = [
+            m
+            for m in sorted(mentions, key=lambda m: m.start)
+            if m.place_id
+            and m.lat is not None
+            and m.lon is not None
+            and not self.needs_support(m.place_id)
+            and m.place_type in _ANCHOR_TYPES
+        ]
+        points = np.radians(np.array([(m.lat, m.lon) for m in found], dtype=float).reshape(-1, 2))
+        return _Anchors([m.start for m in found], points)
+
+    def _nearest(self, place_ids: list[str], anchors: np.ndarray) -> str | None:
+        """Of ``place_ids``, the one nearest an anchor if it is within
+        ``_HOMONYM_RADIUS_M`` and under half as far as the next; otherwise none."""
+        if not len(anchors) or len(place_ids) < 2:
+            return place_ids[0] if len(place_ids) == 1 else None
+        lat = np.radians([self._places[p].lat for p in place_ids])[:, None]
+        lon = np.radians([self._places[p].lon for p in place_ids])[:, None]
+        hav = (
+            np.sin((anchors[:, 0] - lat) / 2) ** 2
+            + np.cos(lat) * np.cos(anchors[:, 0]) * np.sin((anchors[:, 1] - lon) / 2) ** 2
+        )
+        distance_m = (2 * 6_371_008.8 * np.arcsin(np.sqrt(np.clip(hav, 0, 1)))).min(axis=1)
+        order = np.argsort(distance_m)
+        first, second = distance_m[order[0]], distance_m[order[1]]
+        if first <= _HOMONYM_RADIUS_M and first < 0.5 * second:
+            return place_ids[int(order[0])]
+        return None
+
+    def _resolve_generics(
+        self,
+        text: str,
+        generics: list[tuple[int, int, str]],
+        mentions: list[Mention],
+        occupied: bytearray,
+        article: str,
+    ) -> list[Mention]:
+        if not generics:
+            return []
+        out: list[Mention] = []
+        ordered = sorted(mentions, key=lambda m: m.start)
+        starts = [m.start for m in ordered]
+        for start, end, noun in generics:
+            noun_start = _noun_start(text, start, end)  # the surface is the noun alone
+            if 1 in occupied[noun_start:end]:
+                continue
+            place_id = (
+                self._road_for(text, end, ordered, starts)
+                if noun in ROAD_NOUNS
+                else self._facility_for(text, noun, noun_start, ordered, starts)
+                or self._facility_of_next(text, noun, end, ordered, starts)
+            )
+            if place_id is not None:
+                out.append(self._mention(text, noun_start, end, place_id, article))
+                occupied[noun_start:end] = b"\x01" * (end - noun_start)
+        return out
+
+    def _road_for(
+        self, text: str, end: int, ordered: list[Mention], starts: list[int]
+    ) -> str | None:
+        window = text[end : end + _ROAD_WINDOW_CHARS]
+        stop = re.search(r"[.;!?\n]", window)
+        window = window[: stop.start()] if stop else window
+        if not _LINK_WORDS.match(window):
+            return None
+        lo = bisect.bisect_left(starts, end)
+        hi = bisect.bisect_left(starts, end + len(window))
+        following = {m.place_id for m in ordered[lo:hi] if m.place_id}
+        best, hits = None, 0
+        for road, towns in self.roads.items():
+            n = len(following & set(towns))
+            if n > hits:
+                best, hits = road, n
+        return best
+
+    def _facility_of_next(
+        self, text: str, noun: str, end: int, ordered: list[Mention], starts: list[int]
+    ) -> str | None:
+        """The facility of kind ``noun`` of the place that locates it right after: "the air
+        base south-west of Hama", "the airport of the city of Aleppo", "the prison in Sednaya"."""
+        i = bisect.bisect_left(starts, end)
+        if i >= len(ordered) or ordered[i].place_id is None:
+            return None
+        if not _FACILITY_LOCATOR.fullmatch(text, end, ordered[i].start):
+            return None
+        owner = ordered[i].place_id
+        own = [f for f in self._facility_kinds.get(noun, []) if self._places[f].parent_id == owner]
+        return own[0] if len(own) == 1 else None
+
+    def _facility_for(
+        self, text: str, noun: str, start: int, ordered: list[Mention], starts: list[int]
+    ) -> str | None:
+        """The facility of kind ``noun`` ("airport", "military academy") of a place named
+        before it in the same sentence: the place's own facility, or the one facility of that
+        kind in a governorate or countryside named there. Otherwise none: a bare "the airport"
+        is left unresolved rather than bound to some other city's airport."""
+        kinds = self._facility_kinds.get(noun, [])
+        sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+        lo = bisect.bisect_left(starts, max(sentence_start, start - _GENERIC_WINDOW_CHARS))
+        hi = bisect.bisect_left(starts, start)
+        for m in reversed(ordered[lo:hi]):
+            if m.place_id is None or m.end > start:
+                continue
+            here = self._places[m.place_id]
+            # a facility or district named before stands for its city ("Sheikh Najjar … the
+            # military academy": the academy of Aleppo)
+            anchor = here.parent_id if here.place_type in ("facility", "neighbourhood") else None
+            own = [fid for fid in kinds if self._places[fid].parent_id in (m.place_id, anchor)]
+            if here.place_type in ("governorate", "countryside"):
+                own = own or [fid for fid in kinds if self._places[fid].admin1 == here.admin1]
+            if len(own) == 1:
+                return own[0]
+        return None
+
+    def _unresolved(self, text: str, occupied: bytearray, article: str) -> list[Mention]:
+        out = []
+        for match in _UNRESOLVED_CUE.finditer(text):
+            start, end = match.span(1)
+            if 1 in occupied[start:end]:
+                continue
+            mention = self._mention(text, start, end, None, article)
+            cue = match.group(0).split()[0].lower().replace("neighborhood", "neighbourhood")
+            cue = {
+                "province": "governorate",
+                "suburb": "neighbourhood",
+                "area": "region",
+                "district": "region",
+            }.get(cue, cue)
+            out.append(replace(mention, place_type=cue if cue in C.PLACE_TYPES else None))
+        return out
+
+
+def unresolved_warnings(source: str, text: str, mentions: Iterable[Mention]) -> list[str]:
+    """``file:line: unresolved place "X"`` for every candidate name no entry matched."""
+    return [
+        f'{source}:{text.count(chr(10), 0, m.start) + 1}: unresolved place "{m.surface}" '
+        "(kept with place_id null)"
+        for m in mentions
+        if m.place_id is None
+    ]
+
+
+def _cued(text: str, start: int, ends: set[int]) -> bool:
+    """Does a place noun ("the villages of") stand before ``start``, or a list separator right
+    after a place (``ends``: where places found so far end)?"""
+    if _PLACE_NOUN_CUE.search(text, max(0, start - 40), start):
+        return True
+    sep = _LIST_SEP.search(text, max(0, start - 16), start)
+    return sep is not None and sep.start() in ends
+
+
+def _person_like(text: str, start: int, end: int) -> bool:
+    """Is a one-word name glued to another capitalised word, as in a person's name? ("Bashar
+    al-Assad", "President Bashar", "Omar Abdulrahman"); a comma or "and" between words is a
+    list, not a name."""
+    if " " in text[start:end].strip():
+        return False
+    after = re.match(r"[ \t]+(?:(?:al|el|bin|ibn|abu|abd)[-\s])?([A-Z]\w+)", text[end : end + 30])
+    before = re.search(r"([A-Z][\w.]*)[ \t]+$", text[max(0, start - 30) : start])
+    sentence_start = before is not None and re.search(
+        r"(?:^|[.!?\n]\s*)\S+[ \t]+$", text[max(0, start - 32) : start]
+    )
+    return bool(after) or bool(before and not sentence_start)
+
+
+def _noun_start(text: str, start: int, end: int) -> int:
+    """Start of the noun in a "determiner noun" span."""
+    space = text.find(" ", start, end)
+    i = space + 1 if space >= 0 else start
+    while i < end and not text[i].isalpha():
+        i += 1
+    return i
+
+
+def _longest_non_overlapping(
+    spans: list[tuple[int, int, int, list[str]]], occupied: bytearray
+) -> list[tuple[int, int, int, list[str]]]:
+    """Keep the longest span wherever spans overlap (ties: the earlier one), in text order.
+
+    ``occupied`` (one byte per character of the text) is marked where spans are kept.
+    """
+    chosen = []
+    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        s, e = span[0], span[1]
+        if 1 in occupied[s:e]:
+            continue
+        occupied[s:e] = b"\x01" * (e - s)
+        chosen.append(span)
+    chosen.sort(key=lambda s: s[0])
+    return chosen
