@@ -543,6 +543,15 @@ def claims(gazetteer, text):
                 ("al-sanamayn", "southern_opposition", "entered", "2024-12-01", "claimed"),
             },
         ),
+        # a facility named after its city stands for the city "the city" refers back to
+        (
+            "Rebels took Aleppo last week. In Hama they freed hundreds of inmates from Hama "
+            "Central Prison. The opposition now controls the whole of the city.",
+            {
+                ("aleppo", "opposition", "captured", "2024-11-24", "reported"),
+                ("hama", "opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
