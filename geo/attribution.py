@@ -21,7 +21,8 @@ from geo.lexicon import default_lexicon
 LEXICON = default_lexicon()
 #: an aside between commas or dashes ("…, led by HTS, …"): its words are not the subject's
 PARENTHETICAL = re.compile(
-    r",\s*(?:led by|including|which|who|backed by|supported by|dominated by|propped up by)"
+    r",\s*(?:led by|including|which|who|backed by|supported by|dominated by|propped up by"
+    r"|carrying|transporting|escorting)"
     r"[^,–—]*(?:,|(?=[–—]))|\s[–—]\s[^–—]*\s[–—]\s"
 )
 #: what follows a mid-sentence attribution tag: a comma or a new clause
