@@ -201,9 +201,9 @@ def _anaphor_target(
         gov = place.place_id if place.place_type == "governorate" else place.parent_id
         return (gaz.capital_of(gov) if gov else None) if provincial else "damascus"
     if kind == "settlement" and place.place_type in ("facility", "neighbourhood"):
-        parent = gaz.place(place.parent_id) if place.parent_id in gaz else None
-        if parent is not None and parent.place_type == "city" and parent.name in place.name:
-            place = parent  # "… freed inmates from Hama Central Prison … the city": Hama
+        owner = gaz.place(place.parent_id) if place.parent_id and place.parent_id in gaz else None
+        if owner is not None and owner.place_type == "city" and owner.name in place.name:
+            place = owner  # "… freed inmates from Hama Central Prison … the city": Hama
     if kind == "settlement":
         if word == "city" and place.place_type in ("city", "town"):
             return place.place_id

@@ -289,6 +289,8 @@ class Gazetteer(MentionFinder):
         for noun in generics:
             for det in GENERIC_DETERMINERS:
                 self._entry(f"{det} {noun}").generic = noun
+        for det in ("its", "their", "the surrounding", "its surrounding"):
+            self._entry(f"{det} countryside").generic = "countryside"  # a city's countryside
         automaton = ahocorasick.Automaton()
         for k, idx in self._keys.items():
             automaton.add_word(" " + k, idx)

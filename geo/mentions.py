@@ -42,6 +42,10 @@ _GOVERNORATE_AFTER = re.compile(
     rf"|(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|&)\s+{_NAME}\s+(?:provinces|governorates)\b"
     r"|\s+and\s+(?:the\s+)?[\w-]+\s+(?:provinces|governorates)\b"
 )
+#: after the name: "the Hama and Homs countrysides", "Hama, Homs and Idlib countrysides"
+_COUNTRYSIDES_AFTER = re.compile(
+    rf"(?:(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|&)\s+{_NAME})?\s+countrysides\b", re.IGNORECASE
+)
 #: before the name: "the provinces of Daraa and Sweida"
 _PROVINCES_OF = re.compile(
     rf"\b(?:provinces|governorates)\s+of\s+(?:{_NAME}\s*,\s*)*(?:{_NAME},?\s+and\s+)?$"
@@ -168,6 +172,9 @@ class MentionFinder:
     def minor(self, place_id: str) -> bool:  # pragma: no cover - the gazetteer defines it
         raise NotImplementedError
 
+    def candidates(self, name: str) -> list[Any]:  # pragma: no cover - the gazetteer's
+        raise NotImplementedError
+
     def needs_support(self, place_id: str) -> bool:  # pragma: no cover - the gazetteer's
         raise NotImplementedError
 
@@ -283,8 +290,32 @@ class MentionFinder:
                 )
             ):
                 place_id = gov  # "the province of Idlib", "all of Idlib" (not "all of Aleppo city")
+            if _COUNTRYSIDES_AFTER.match(text, end):  # "in the Hama and Homs countrysides"
+                place_id = self._countryside_of(place_id) or place_id
             out.append(self._mention(text, start, end, place_id, article))
         return out
+
+    def _countryside_before(
+        self, text: str, start: int, ordered: list[Mention], starts: list[int]
+    ) -> str | None:
+        """The countryside of the city or governorate named last before ``start`` in its
+        sentence ("Deir ez-Zor city and its countryside")."""
+        i = bisect.bisect_left(starts, start)
+        for m in reversed(ordered[max(0, i - 4) : i]):
+            if re.search(r"[.!?\n]", text[m.end : start]):
+                return None
+            if m.place_id:
+                return self._countryside_of(m.place_id)
+        return None
+
+    def _countryside_of(self, place_id: str) -> str | None:
+        """The countryside of a city or governorate ("Hama" → "Hama countryside")."""
+        here = self._places[place_id]
+        if here.place_type not in ("city", "governorate"):
+            return None
+        name = re.sub(r"\s+Governorate$", "", here.name)
+        found = [p for p in self.candidates(f"{name} countryside") if p.place_type == "countryside"]
+        return found[0].place_id if found else None
 
     def _region(self, found: list[Mention]) -> set[str]:
         """Governorates the article names through places that need no support."""
@@ -518,12 +549,15 @@ class MentionFinder:
             noun_start = _noun_start(text, start, end)  # the surface is the noun alone
             if 1 in occupied[noun_start:end]:
                 continue
-            place_id = (
-                self._road_for(text, end, ordered, starts)
-                if noun in ROAD_NOUNS
-                else self._facility_for(text, noun, noun_start, ordered, starts)
-                or self._facility_of_next(text, noun, end, ordered, starts)
-            )
+            if noun == "countryside":  # "Deir ez-Zor city and its countryside"
+                place_id = self._countryside_before(text, start, ordered, starts)
+            else:
+                place_id = (
+                    self._road_for(text, end, ordered, starts)
+                    if noun in ROAD_NOUNS
+                    else self._facility_for(text, noun, noun_start, ordered, starts)
+                    or self._facility_of_next(text, noun, end, ordered, starts)
+                )
             if place_id is not None:
                 out.append(self._mention(text, noun_start, end, place_id, article))
                 occupied[noun_start:end] = b"\x01" * (end - noun_start)

@@ -432,3 +432,17 @@ def test_a_governor_is_the_governorates(gazetteer):
 def test_a_generic_facility_binds_to_the_place_that_locates_it(gazetteer, text, expected):
     found = [m.place_id for m in gazetteer.find_mentions(text) if m.place_type == "facility"]
     assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops pulled out of Deir ez-Zor city and its countryside.", "deir-ez-zor-countryside"),
+        ("Rebels overran Aleppo and much of the surrounding countryside.", "aleppo-countryside"),
+        ("Strikes hit the Hama and Homs countrysides.", "homs-countryside"),
+        ("They left. Its countryside is calm.", None),  # nothing named in its sentence
+    ],
+)
+def test_a_citys_countryside_named_without_its_name(gazetteer, text, expected):
+    found = [m.place_id for m in gazetteer.find_mentions(text)]
+    assert (found[-1] if found else None) == expected
