@@ -28,13 +28,13 @@ from tests.conftest import GOLD, REPORT, SEEDS
 
 CORPUS = Path(__file__).resolve().parent / "data" / "corpus" / "dev.jsonl"
 
-#: floors held by the tests (measured: seeds F1 0.961; corpus F1 0.706, P 0.823, R 0.617,
-#: status 0.906, event date 0.949, actor 0.951, mention recall 0.911, gold names resolved 0.917)
+#: floors held by the tests (measured: seeds F1 0.961; corpus F1 0.714, P 0.830, R 0.626,
+#: status 0.907, event date 0.951, actor 0.954, mention recall 0.915, gold names resolved 0.917)
 SEED_F1_FLOOR = 0.95
 CORPUS_FLOORS = {
-    "f1": 0.68,
+    "f1": 0.69,
     "precision": 0.80,
-    "recall": 0.59,
+    "recall": 0.60,
     "status": 0.90,
     "event_date": 0.93,
     "actor": 0.93,
