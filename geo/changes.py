@@ -32,6 +32,8 @@ CHANGE_COLUMNS = (
     "claim_ids",
 )
 #: columns of :func:`area_changes`
+#: the order of a day's changes: cities, towns, facilities, districts, then villages
+_TYPE_RANK = {"city": 0, "town": 1, "facility": 2, "neighbourhood": 3, "village": 4}
 AREA_CHANGE_COLUMNS = (C.DATE, C.CONTROLLER, "area_km2", "gained_km2", "lost_km2")
 
 
@@ -65,7 +67,13 @@ def place_changes(timeline: pd.DataFrame) -> pd.DataFrame:
         from_state=prev_state[changed],
     )
     out = out.rename(columns={C.CONTROLLER: "to_controller", "state": "to_state"})
-    out = out.sort_values([C.DATE, "name"], kind="stable").reset_index(drop=True)
+    # the day's biggest places first: a city changing hands before the villages around it
+    rank = out[C.PLACE_TYPE].map(_TYPE_RANK).fillna(len(_TYPE_RANK))
+    out = (
+        out.assign(_rank=rank)
+        .sort_values([C.DATE, "_rank", "name"], kind="stable")
+        .reset_index(drop=True)
+    )
     return out[list(CHANGE_COLUMNS)]
 
 

@@ -93,14 +93,21 @@ def source_identity(article: str, claimant: str, syndicated: Mapping[str, str]) 
 
 # --- claims → per-place evidence --------------------------------------------------------------
 def expand_claims(
-    claims: pd.DataFrame, gazetteer: Gazetteer, places: Iterable[str]
+    claims: pd.DataFrame,
+    gazetteer: Gazetteer,
+    places: Iterable[str],
+    holders: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """One row per (claim, place it bears on): settlements directly, areas to their places.
 
     Adds ``target`` (the place whose control the claim is about) and ``derived`` (True when it
-    comes from a claim about a whole governorate or countryside).
+    comes from a claim about a whole governorate or countryside). ``holders`` (place → baseline
+    controller), when given, keeps an area claim to the places it can bear on: a capture takes
+    only what the actor's adversaries held, a withdrawal gives up only what the actor held
+    ("the insurgents overran most of the Aleppo countryside" does not move the SNA's Azaz).
     """
     known = set(places)
+    holders = holders or {}
     admin1 = {p.place_id: p.admin1 for p in gazetteer.places if p.place_id in known}
     rows: list[dict[str, Any]] = []
     for rec in cast(list[dict[str, Any]], claims.to_dict("records")):
@@ -123,11 +130,29 @@ def expand_claims(
         if kind == "countryside" and pid != f"{gazetteer.capital_of(pid)}-countryside":
             continue  # directional countrysides have no exact extent: keep them on the area
         capital = gazetteer.capital_of(pid) if kind == "countryside" else None
+        takes = (
+            {rec["actor"]}
+            if rec["action"] == "withdrew"
+            else _ADVERSARIES.get(rec["actor"], frozenset())
+        )
         for target, a1 in admin1.items():
-            if a1 == area.admin1 and target != capital:
-                rows.append(rec | {"target": target, "derived": True})
+            if a1 != area.admin1 or target == capital:
+                continue
+            if holders and holders.get(target) not in takes:
+                continue
+            rows.append(rec | {"target": target, "derived": True})
     columns = [*claims.columns, "target", "derived"]
     return pd.DataFrame(rows, columns=columns)
+
+
+#: whose places an area-wide capture by each side takes (the sides it fought in this theatre)
+_ADVERSARIES: dict[str, frozenset[str]] = {
+    "opposition": frozenset({"government"}),
+    "southern_opposition": frozenset({"government"}),
+    "sna": frozenset({"government", "sdf"}),
+    "sdf": frozenset({"government"}),
+    "government": frozenset({"opposition", "southern_opposition", "sna", "sdf"}),
+}
 
 
 @dataclass
@@ -426,7 +451,9 @@ def control_timeline(
     named = set(frame[C.PLACE_ID].dropna()) if len(frame) else set()
     shown = [p.place_id for p in gaz.places if not gaz.minor(p.place_id) or p.place_id in named]
     base = baseline[baseline[C.PLACE_ID].isin(shown)]
-    evidence = expand_claims(frame, gaz, base[C.PLACE_ID])
+    evidence = expand_claims(
+        frame, gaz, base[C.PLACE_ID], dict(zip(base[C.PLACE_ID], base[C.CONTROLLER], strict=True))
+    )
     by_place: dict[str, list[dict[str, Any]]] = {}
     for rec in cast(list[dict[str, Any]], evidence.to_dict("records")):
         rec["event_date"] = pd.Timestamp(rec["event_date"]).date()

@@ -466,3 +466,22 @@ def test_points_on_one_spot_get_cells_of_their_own_whatever_their_index():
     point = shapely.Point(38.0, 35.0)
     for c in spot:  # each cell reaches to within the spread of the spot
         assert c.distance(point) * 111_000 <= 2 * DUPLICATE_SPREAD_M
+
+
+def test_an_area_capture_takes_only_what_the_actors_adversaries_held():
+    """'The insurgents overran most of the Aleppo countryside' moves the government's villages,
+    not the SNA's Azaz; a withdrawal from an area gives up only the withdrawing side's places."""
+    from geo.timeline import control_timeline
+
+    rows = [
+        claim("aleppo-countryside", extent="most", day="2024-12-01")
+        | {"place_type": "countryside"},
+        claim("aleppo-countryside", actor="sdf", action="withdrew", extent="all", day="2024-12-02")
+        | {"place_type": "countryside", "claim_id": "w"},
+    ]
+    tl = control_timeline(pd.DataFrame(rows), baseline(), START, END)
+    before = {p: states(tl, p)["2024-11-30"][0] for p in ("deir-hafer", "azaz", "manbij")}
+    assert before == {"deir-hafer": "government", "azaz": "sna", "manbij": "sdf"}
+    assert states(tl, "deir-hafer")["2024-12-01"][0] == "opposition"
+    assert states(tl, "azaz")["2024-12-02"][0] == "sna"  # an ally's town is not taken
+    assert states(tl, "manbij")["2024-12-02"][0] != "sdf"  # the SDF gave its places up
