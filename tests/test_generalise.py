@@ -552,6 +552,15 @@ def claims(gazetteer, text):
                 ("hama", "opposition", "captured", "2024-12-01", "reported"),
             },
         ),
+        # a reach that takes places: "extended its presence … to X and to Y"
+        (
+            "The SDF extended its presence south along the river to al-Mayadin and to Albu "
+            "Kamal, near Deir ez-Zor.",
+            {
+                ("al-mayadin", "sdf", "captured", "2024-12-01", "reported"),
+                ("abu-kamal", "sdf", "captured", "2024-12-01", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
