@@ -19,7 +19,7 @@ from dataclasses import replace
 from geo.gazetteer import Gazetteer
 from geo.lexicon import default_lexicon
 from geo.lists import coordinated
-from geo.mentions import Mention
+from geo.mentions import Mention, place_mention
 
 LEXICON = default_lexicon()
 _WORDS = LEXICON.words
@@ -49,21 +49,10 @@ def find_epithets(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> lis
         if place_id not in gaz:
             continue
         p = gaz.place(place_id)
-        for m in pattern.finditer(text):
-            out.append(
-                Mention(
-                    article,
-                    m.group(0),
-                    m.start(),
-                    m.end(),
-                    p.place_id,
-                    p.name,
-                    p.place_type,
-                    p.lat,
-                    p.lon,
-                    p.geo_precision,
-                )
-            )
+        out += [
+            place_mention(p, article, m.group(0), m.start(), m.end())
+            for m in pattern.finditer(text)
+        ]
     return out
 
 
@@ -92,21 +81,7 @@ def find_anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> lis
             if target:
                 break
         if target:
-            p = gaz.place(target)
-            out.append(
-                Mention(
-                    prev.article,
-                    text[m.start() : m.end()],
-                    m.start(),
-                    m.end(),
-                    p.place_id,
-                    p.name,
-                    p.place_type,
-                    p.lat,
-                    p.lon,
-                    p.geo_precision,
-                )
-            )
+            out.append(place_mention(gaz.place(target), prev.article, m[0], m.start(), m.end()))
     return out
 
 

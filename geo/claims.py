@@ -68,7 +68,7 @@ from geo.dating import Dating
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.lexicon import default_lexicon
 from geo.lists import UNKNOWN_LEAD_ITEMS, UNKNOWN_LIST_TAIL, coordinated
-from geo.mentions import Mention
+from geo.mentions import Mention, place_mention
 from geo.records import Claim
 from geo.scan import RowScanner
 from geo.sentences import split_sentences
@@ -749,10 +749,8 @@ class _Extractor(Attribution, Dating):
                     break  # "seized Daraa, and Sweida's militias took …": a new clause's owner
             owned = self.gaz.owned_facility(self.work, p)
             if owned:  # "the city's medieval citadel": the object is the city's facility
-                f = self.gaz.place(owned[0])
-                p = replace(p, place_id=f.place_id, place=f.name, place_type=f.place_type)
-                p = replace(p, surface=self.work[p.start : owned[1]], end=owned[1])
-                p = replace(p, lat=f.lat, lon=f.lon, geo_precision=f.geo_precision)
+                facility, end = self.gaz.place(owned[0]), owned[1]
+                p = place_mention(facility, p.article, self.work[p.start : end], p.start, end)
             elif self._possessive(p):  # "Syria's largest city Aleppo": the owner is no object
                 cursor = p.end + 2
                 continue
@@ -802,15 +800,7 @@ class _Extractor(Attribution, Dating):
         found = self.gaz.lookup(f"{word}ern {p.place} countryside")
         if found is None or found.place_type != "countryside":
             return p
-        return replace(
-            p,
-            place_id=found.place_id,
-            place=found.name,
-            place_type=found.place_type,
-            lat=found.lat,
-            lon=found.lon,
-            geo_precision=found.geo_precision,
-        )
+        return place_mention(found, p.article, p.surface, p.start, p.end)
 
     def _possessive(self, p: Mention) -> bool:
         """Is ``p`` an owner, not an object: "Syria's largest city Aleppo", "Aleppo's

@@ -382,13 +382,8 @@ class Gazetteer(MentionFinder):
             if local:
                 return self._places[local[0]]
         # a spelling of a place in the region ("al-Majdal" near Hama, not Majdal in Hasakah)
-        local = []
-        if usable(roman_from_key(key(name))):
-            local = [
-                p.place_id
-                for p in self.roman_candidates(name)
-                if p.admin1 in region and p.in_syria and p.place_type in C.CONTROL_TYPES
-            ]
+        owners = self._roman_owners(roman_from_key(key(name)))
+        local = [p for p in owners if self._places[p].admin1 in region]
         if len(local) > 1:
             best = self._closest(key(name), local, anchors)
             return self._places[best] if best else (found[0] if found else None)

@@ -14,11 +14,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from geo import columns as C
+
+if TYPE_CHECKING:
+    from geo.gazetteer import Place
 from geo.normalize import key, normalize, normalize_many
 from geo.romanize import roman_from_key, roman_many
 
@@ -112,6 +115,22 @@ class Mention:
     def as_json(self) -> dict[str, Any]:
         """The record as printed by ``frontline mentions``."""
         return asdict(self)
+
+
+def place_mention(place: Place, article: str, surface: str, start: int, end: int) -> Mention:
+    """A mention of the gazetteer ``place`` on ``surface`` (``text[start:end]``)."""
+    return Mention(
+        article,
+        surface,
+        start,
+        end,
+        place.place_id,
+        place.name,
+        place.place_type,
+        place.lat,
+        place.lon,
+        place.geo_precision,
+    )
 
 
 def _case_mode(alias: str) -> int:
@@ -252,19 +271,7 @@ class MentionFinder:
     ) -> Mention:
         if place_id is None:
             return Mention(article, text[start:end], start, end, None, None, None, None, None, None)
-        p = self._places[place_id]
-        return Mention(
-            article,
-            text[start:end],
-            start,
-            end,
-            p.place_id,
-            p.name,
-            p.place_type,
-            p.lat,
-            p.lon,
-            p.geo_precision,
-        )
+        return place_mention(self._places[place_id], article, text[start:end], start, end)
 
     def _resolve_senses(
         self, text: str, chosen: list[tuple[int, int, int, list[str]]], article: str
@@ -462,11 +469,7 @@ class MentionFinder:
         words = [w.lower() for w in _WORD.findall(text[a:b])]
         if all(w in self._roman_stop or len(w) <= 2 for w in words):
             return None  # English words ("Army", "Sunday") and articles alone
-        owners = [
-            p
-            for p in self._roman.get(roman, ())
-            if self._places[p].in_syria and self._places[p].place_type in C.CONTROL_TYPES
-        ]
+        owners = self._roman_owners(roman)
         if not owners or _person_like(text, a, b):
             return None
         local = [p for p in owners if self._places[p].admin1 in region]
@@ -475,6 +478,15 @@ class MentionFinder:
         if len(local) > 1:  # several in the region: the one spelled clearly closest, if any
             return self._closest(key(text[a:b]), local, anchors)
         return local[0] if local else None
+
+    def _roman_owners(self, roman: str) -> list[str]:
+        """The Syrian places that can change hands whose romanisation key is ``roman`` (keys
+        too short to be :func:`~geo.romanize.usable` were never stored)."""
+        return [
+            p
+            for p in self._roman.get(roman, ())
+            if self._places[p].in_syria and self._places[p].place_type in C.CONTROL_TYPES
+        ]
 
     def _closest(
         self,
