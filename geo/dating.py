@@ -129,15 +129,13 @@ class Dating:
             anchor = others[-1].value if others else (self.header or self.published)
             days = int(off.basis[len(OFFSET_BASIS) :])
             return replace(off, value=anchor + timedelta(days=days))
-        same = [
-            d for d in in_sentence if d.basis == SAME_DAY_BASIS and clause[0] <= d.start < clause[1]
-        ]
         later = [
             d
             for d in in_sentence
             if (d.basis == SAME_DAY_BASIS or d.basis.startswith(NEXT_BASIS))
             and clause[0] <= d.start < clause[1]
         ]
+        same = [d for d in later if d.basis == SAME_DAY_BASIS]
         if later and self.header is None:
             # "by midday", "the next morning": from the date the text last gave
             last = self._last_plain_date(later[0].start)

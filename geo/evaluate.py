@@ -319,8 +319,8 @@ def score_passage(
         return min(p.end, g0 + len(g["quote"])) - max(p.start, g0) if g0 >= 0 else 0
 
     for g in required:
-        if g["place"] is not None and gaz.lookup(g["place"], context) is None:
-            report.unresolved_gold += 1
+        unresolved = g["place"] is not None and gaz.lookup(g["place"], context) is None
+        report.unresolved_gold += unresolved
         for loose, counts in (("event_date", report.date_pairs), ("actor", report.actor_pairs)):
             near = [p for p in predicted if agrees(gaz, p, g, loose, context)]
             if near:  # the claim was found but for this field: is the field right?
@@ -346,7 +346,6 @@ def score_passage(
             report.extent_ok += _field_ok(p.extent, g, "extent")
         else:
             score.fn = 1
-            unresolved = g["place"] is not None and gaz.lookup(g["place"], context) is None
             report.misses.append(
                 f"{passage.id}: {'[place unknown] ' if unresolved else ''}{g['quote']!r} -> "
                 f"{g['place']} / {g['actor']} / {g['action']} / {g['event_date']} / {g['status']}"
