@@ -38,6 +38,16 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 
+#: "its eastern quarter", "its outskirts": a part of the town named before ("its" alone is
+#: often an actor's: "its forces")
+_POSSESSIVE_PART = re.compile(
+    r"\bits\s+(?:(?:[a-z]*(?:north|south)?(?:east|west)?ern|central|old|main|outer|inner)\s+)?"
+    r"(?:" + "|".join(sorted(_WORDS["settlement_part"], key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+_DASHES = frozenset("-–—")
+
 _EPITHETS = [(place_id, re.compile(p.pattern, re.IGNORECASE)) for place_id, p in LEXICON.epithets]
 
 
@@ -82,6 +92,24 @@ def find_anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> lis
                 break
         if target:
             out.append(place_mention(gaz.place(target), prev.article, m[0], m.start(), m.end()))
+    return out + _possessive_parts(text, resolved, starts)
+
+
+def _possessive_parts(text: str, resolved: list[Mention], starts: list[int]) -> list[Mention]:
+    """ "They broke into its eastern quarter": "its" is the last town named before, in the
+    same paragraph (a mention on the word "its")."""
+    out: list[Mention] = []
+    for m in _POSSESSIVE_PART.finditer(text):
+        i = bisect.bisect_left(starts, m.start())
+        paragraph = text.rfind("\n\n", 0, m.start())
+        for prev in reversed(resolved[max(0, i - 8) : i]):
+            if prev.end < paragraph or m.start() - prev.end > 600:
+                break
+            # "the Damascus–Aleppo highway" names a road, not a town
+            compound = _DASHES & {text[prev.start - 1 : prev.start], text[prev.end : prev.end + 1]}
+            if prev.place_type in _SETTLEMENTS and not compound:
+                out.append(replace(prev, surface="its", start=m.start(), end=m.start() + 3))
+                break
     return out
 
 

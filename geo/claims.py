@@ -221,6 +221,8 @@ _RELATIVE_CLAUSE = re.compile(
     r"|^\s*,?\s*and\s+(?:the\s+|several\s+|nearby\s+|other\s+|\w+\s+)?(?:villages|towns"
     r"|areas|positions|hills|farms|settlements)(?:\s+(?:around|near|surrounding)\s+\w+)?\s*"
 )
+#: a preposition that makes the place after it a location, not a list item ("In Aleppo, …")
+_LOCATIVE_LEAD = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 #: a comparison that extends a subject's claim to a further list: "…, as are Halfaya and Suran"
 _AS_ARE = re.compile(r",\s+as\s+(?:are|is|were|was|has|have|had)\s+", re.IGNORECASE)
 #: "Albu Kamal in Deir ez-Zor": the second place only locates the first
@@ -616,7 +618,8 @@ class _Extractor(Attribution, Dating):
                 )
                 or (dest and not any(p.start >= dest.end() for p in places))
             ):  # "… had been redeployed to prepare a counterattack": a purpose, not a place
-                targets.extend([p for p in places if p.end <= t0][-1:])
+                # "its units in Daraa and Sweida provinces had been redeployed": the whole list
+                targets.extend(self._list_ending([p for p in places if p.end <= t0]))
         elif form == "subj":
             targets = self._subject(t0, s, places)
             also = _AS_ARE.search(self.work, t1, e)  # "X is now held by the factions, as are Y"
@@ -870,7 +873,6 @@ class _Extractor(Attribution, Dating):
         gap_start = before[-1].end
         if len(before) > 1 and _LOCATOR.fullmatch(self.work[before[-2].end : before[-1].start]):
             before = before[:-1]  # "Albu Kamal in Deir ez-Zor are …": the subject is the first
-        p = before[-1]
         raw_gap = self.work[gap_start:t0]
         # "A, B and Qubtan al-Jabal were seized": the last item is a name no entry knows;
         # the list still ends at the trigger, so the named items are its subjects
@@ -881,6 +883,13 @@ class _Extractor(Attribution, Dating):
         words = re.findall(r"[\w’']+", gap)
         if len(words) > 8 or any(w not in _SUBJECT_FILLER for w in words) or ";" in gap:
             return []
+        return self._list_ending(before)
+
+    def _list_ending(self, before: list[Mention]) -> list[Mention | _Unnamed]:
+        """The list of places of one kind that ends with the last of ``before`` ("A, B and C")."""
+        if not before:
+            return []
+        p = before[-1]
         out: list[Mention | _Unnamed] = [p]
         kind = p.place_type in SETTLEMENT_OR_FACILITY
         for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=False):
@@ -890,6 +899,10 @@ class _Extractor(Attribution, Dating):
             same_kind = (prev.place_type in SETTLEMENT_OR_FACILITY) == kind
             if not same_kind or not coordinated(self.work[prev.end : nxt.start]):
                 break
+            if re.fullmatch(r"\s*,\s*", self.work[prev.end : nxt.start]) and _LOCATIVE_LEAD.search(
+                self.work, max(0, prev.start - 12), prev.start
+            ):
+                break  # "In Aleppo, Sheikh Maqsoud … is held by": the first place only locates
             out.insert(0, prev)
         return out
 

@@ -103,6 +103,63 @@ MIGRATIONS: list[tuple[int, str]] = [
 ]
 
 
+def _apply_migrations(db: sqlite3.Connection, current: int) -> None:
+    """Run every migration after version ``current`` (inside the caller's transaction)."""
+    for version, sql in MIGRATIONS:
+        if version <= current:
+            continue
+        for statement in filter(None, (s.strip() for s in sql.split(";"))):
+            db.execute(statement)
+        db.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
+            (str(version),),
+        )
+
+
+def _create(path: Path) -> None:
+    """Create a store at ``path`` with its whole schema, or leave ``path`` alone.
+
+    The schema is written to a private file first, which is then linked into place, so a store
+    file never exists without its tables, even if the process is killed while creating it; when
+    two processes create the same store, the first link wins and the other uses it.
+    """
+    _remove_stale_creations(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
+    try:
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            _apply_migrations(conn, 0)
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+        os.link(tmp, path)
+    except FileExistsError:
+        pass  # another process created it first
+    except OSError:
+        pass  # no hard links here: the store is created in place (one migration transaction)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot create the store: {exc}") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def _remove_stale_creations(path: Path) -> None:
+    """Delete the private files of store creations whose process is gone (killed mid-way)."""
+    for tmp in path.parent.glob(f".{path.name}.*.new"):
+        pid = tmp.name[len(path.name) + 2 : -len(".new")]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        except OSError:
+            pass  # alive, under another user
+
+
 def content_hash(text: str) -> str:
     """SHA-256 of an article's text (its identity in the store)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -150,6 +207,8 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.path.exists():
+            _create(self.path)
         try:
             self.conn = sqlite3.connect(
                 self.path,
@@ -218,15 +277,7 @@ class Store:
                     f"{self.path}: schema version {current} is newer than this "
                     f"program ({SCHEMA_VERSION}); upgrade Frontline"
                 )
-            for version, sql in MIGRATIONS:
-                if version <= current:
-                    continue
-                for statement in filter(None, (s.strip() for s in sql.split(";"))):
-                    db.execute(statement)
-                db.execute(
-                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
-                    (str(version),),
-                )
+            _apply_migrations(db, current)
 
     def _bump(self, db: sqlite3.Connection) -> None:
         db.execute(

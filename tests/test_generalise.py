@@ -561,6 +561,57 @@ def claims(gazetteer, text):
                 ("abu-kamal", "sdf", "captured", "2024-12-01", "reported"),
             },
         ),
+        # "its eastern quarter": a part of the town named before, not an actor's "its"
+        (
+            "Rebels shelled Morek on Friday. They broke into its eastern quarter on Saturday.",
+            {("morek", "opposition", "entered", "2024-11-30", "reported")},
+        ),
+        # the road named after two cities is no antecedent of "its"
+        (
+            "Fighters took Kafr Zita, near the Hama–Aleppo highway. They had entered its "
+            "outskirts on Friday.",
+            {
+                ("kafr-zita", "opposition", "captured", "2024-12-01", "reported"),
+                ("kafr-zita", "opposition", "entered", "2024-11-29", "reported"),
+            },
+        ),
+        # "moved in" after a withdrawal: into the place named before
+        (
+            "Government troops left Rastan, and rebel fighters moved in.",
+            {
+                ("rastan", "government", "withdrew", "2024-12-01", "reported"),
+                ("rastan", "opposition", "entered", "2024-12-01", "reported"),
+            },
+        ),
+        # a reduced relative after the place, dated by what follows it
+        (
+            "In Homs, captured on Friday, shops stayed shut.",
+            {("homs", "opposition", "captured", "2024-11-29", "reported")},
+        ),
+        # "several districts of", "are still administered by" (a list, located by its city)
+        (
+            "Insurgents took several districts of Hama on Saturday.",
+            {("hama", "opposition", "captured", "2024-11-30", "reported")},
+        ),
+        (
+            "In Aleppo, Sheikh Maqsoud and Ashrafieh are still administered by the Asayish.",
+            {
+                ("sheikh-maqsoud", "sdf", "captured", "2024-12-01", "reported"),
+                ("ashrafieh-aleppo", "sdf", "captured", "2024-12-01", "reported"),
+            },
+        ),
+        # a euphemism with its units named, and an intransitive one after a list
+        (
+            "The army repositioned its units outside the city of Homs.",
+            {("homs", "government", "withdrew", "2024-12-01", "reported")},
+        ),
+        (
+            "Its units in Quneitra and Daraa provinces had been redeployed, the army said.",
+            {
+                ("quneitra-governorate", "government", "withdrew", "2024-12-01", "claimed"),
+                ("daraa-governorate", "government", "withdrew", "2024-12-01", "claimed"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -594,6 +645,7 @@ def test_locating_places_are_not_objects(gazetteer, text):
         "The Kurdish fighters, who had held Tal Rifaat since 2016, negotiated.",
         "Morek fell in October 2012 and stayed rebel-held until troops recaptured it in 2019.",
         "Tadef has changed hands twice this week.",
+        "Rebels moved in on Damascus.",
         "The Euphrates, which feeds the dams, remains under the control of the SDF.",
     ],
 )

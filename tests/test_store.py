@@ -104,6 +104,27 @@ def test_migration_from_version_1(db):
         assert s.revision > 0
 
 
+def test_a_store_killed_while_being_created_leaves_no_file_without_tables(tmp_path, monkeypatch):
+    db = tmp_path / "new.db"
+
+    def killed(conn, current):  # the process dies half-way through writing the schema
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "_apply_migrations", killed)
+    with pytest.raises(KeyboardInterrupt):
+        store.Store(db)
+    assert not db.exists()
+    monkeypatch.undo()
+    stale = tmp_path / ".new.db.999999999.new"  # left by a creator that was SIGKILLed
+    stale.write_bytes(b"")
+    with open_store(db) as s:
+        assert s.schema_version == SCHEMA_VERSION and s.articles() == []
+    assert not stale.exists()
+    tables = {r[0] for r in sqlite3.connect(db).execute("SELECT name FROM sqlite_master")}
+    assert {"articles", "claims", "reviews", "meta"} <= tables
+
+
 # --- reviews -----------------------------------------------------------------------------------
 def hama_entry_ids(s) -> list[str]:
     claims = s.reviewed_claims()
