@@ -43,6 +43,8 @@ def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Actor
         ):
             continue
         actor = ACTOR_NAMES[row]
+        if out and _WHOSE.fullmatch(text, out[-1].end, m.start()):
+            actor = out[-1].actor  # "the SNA, whose fighters …": the antecedent's fighters
         if out and out[-1].actor != "air" and _ADJACENT.fullmatch(text, out[-1].end, m.start()):
             # "'Dawn of Freedom' factions", "HTS fighters": one actor, the specific one
             out[-1] = Actor(out[-1].actor, out[-1].start, m.end())
@@ -52,6 +54,7 @@ def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Actor
 
 
 _ADJACENT = re.compile(r"[\s'’\"”-]{1,3}")
+_WHOSE = re.compile(r"\s*,\s*whose\s+(?:own\s+)?", re.IGNORECASE)
 
 
 def actor_of_word(word: str) -> str | None:

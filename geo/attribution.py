@@ -81,6 +81,11 @@ class DraftLike(Protocol):
     def place(self) -> Any: ...
 
 
+_LEADING_ADVERBIAL = re.compile(
+    r"^.*\b(?:after|before|while|when|since|because|until|once)\s+(?=\S)", re.IGNORECASE
+)
+
+
 class Attribution:
     """Status and claimant of a sentence's claims; mixed into the extractor, whose text
     (``work``), actors and triggers it reads."""
@@ -214,6 +219,8 @@ class Attribution:
             subject = head[cut + 1 :].strip(' ,“”"')
             subject = re.sub(r"\s+(?:has|have|had|also|then|now|later)$", "", subject)
             subject = re.sub(r"^(?:but|and|however|which|who|that|so)\s+", "", subject, flags=re.I)
+            # "hours after those factions said …": the speaker is inside the adverbial clause
+            subject = _LEADING_ADVERBIAL.sub("", subject)
             words = subject.split()
             if words and words[0].lower() in ("he", "she") and len(words) <= 2:
                 return self.last_claimant or REPORTER

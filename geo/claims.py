@@ -182,6 +182,7 @@ _EXTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
 _PUSHED_ATTACK = re.compile(
     r"\W*(?:(?:an?|the|their|its|several|repeated|multiple|all|every|a\s+\w+)\s+)?(?:[\w-]+\s+)?"
     r"(?:attacks?|assaults?|offensives?|advances?|incursions?|attempts?|attackers|infiltrations?"
+    r"|aggression|raids?"
     r"|counter-?attacks?|pushes)\b",
     re.IGNORECASE,
 )
@@ -223,6 +224,8 @@ _RELATIVE_CLAUSE = re.compile(
 )
 #: a preposition that makes the place after it a location, not a list item ("In Aleppo, …")
 _LOCATIVE_LEAD = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+#: the start of an apposition before an adjectival trigger (", a Kurdish-held town")
+_APPOSITION_BEFORE = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: a comparison that extends a subject's claim to a further list: "…, as are Halfaya and Suran"
 _AS_ARE = re.compile(r",\s+as\s+(?:are|is|were|was|has|have|had)\s+", re.IGNORECASE)
 #: "Albu Kamal in Deir ez-Zor": the second place only locates the first
@@ -667,7 +670,11 @@ class _Extractor(Attribution, Dating):
             when = self._date(clause, q0, q1, s, e)
             act = LEXICON.actions.get((who, action, static), action)
             drafts.append(_Draft(q0, q1, place, who, act, extent, when, static, (s, e), (t0, t1)))
-        if drafts:
+        if drafts and not (
+            form == "adj" and _APPOSITION_BEFORE.search(self.work, max(s, t0 - 30), t0)
+        ):
+            # "Tel Rifaat, a Kurdish-held town … that they had encircled": an apposition that
+            # describes a place names no one who acts
             self.last_actor = actor
             if action in ("captured", "entered") and not static and actor not in _DEFENDERS:
                 self.last_attacker = actor

@@ -15,6 +15,11 @@ _LIST_PREPS = frozenset({"in", "around", "near", "north", "south", "east", "west
 _CONJUNCTION = re.compile(
     r"^[\s,]*(?:(?:and|or|as well as|plus|including|along with)\b|,)[\s,]*", re.IGNORECASE
 )
+_DESCRIBED_ITEM = re.compile(
+    r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:city|town|village|suburb|district|province)\s+of\s+"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
 _ALSO_KNOWN = re.compile(r"^[\s,]*(?:also known as|known as|or)\s+(?:the\s+)?$", re.IGNORECASE)
 _DIRECTIONAL = re.compile(
     r"^[\s,]*(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+"
@@ -36,6 +41,8 @@ def coordinated(gap: str) -> bool:
         return False
     if not re.search(r"\w", m.group(0)) and re.match(r"(?:a|an)\s", gap[m.end() :], re.I):
         return False  # "Inkhil, a town in Daraa province": an apposition that locates
+    if _DESCRIBED_ITEM.fullmatch(gap, m.end()):
+        return True  # "… and the mainly Druze city of Jaramana": a described item
     words = [w.lower() for w in re.findall(r"[\w’'-]+", gap[m.end() :])]
     if len(words) > 6:
         return False

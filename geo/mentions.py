@@ -82,6 +82,8 @@ _PLACE_NOUN_CUE = re.compile(
 #: a list separator: the name goes on a list of places ("X, Y and Z")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?)$")
 _CASE_ANY, _CASE_PROPER, _CASE_EXACT = 0, 1, 2
+#: how far back a facility looks for the town the paragraph is about
+_TOPIC_WINDOW_CHARS = 600
 _GENERIC_WINDOW_CHARS = 600
 #: what joins a generic facility to the place it belongs to: "… south-west of", "… of the
 #: city of", "… in", "… outside", "… near"
@@ -630,6 +632,30 @@ class MentionFinder:
                 own = own or [fid for fid in kinds if self._places[fid].admin1 == here.admin1]
             if len(own) == 1:
                 return own[0]
+        return self._facility_of_topic(text, kinds, sentence_start, ordered, starts)
+
+    def _facility_of_topic(
+        self,
+        text: str,
+        kinds: list[str],
+        sentence_start: int,
+        ordered: list[Mention],
+        starts: list[int],
+    ) -> str | None:
+        """ "Rebels entered Aleppo on Friday. By Saturday they held the citadel": with no place
+        before it in its sentence, a facility is that of the last town named before it in the
+        paragraph (within a few sentences), if that town has exactly one of that kind."""
+        paragraph = text.rfind("\n\n", 0, sentence_start)
+        lo = bisect.bisect_left(starts, max(paragraph, sentence_start - _TOPIC_WINDOW_CHARS))
+        hi = bisect.bisect_left(starts, sentence_start)
+        for m in reversed(ordered[lo:hi]):
+            if m.place_id is None:
+                continue
+            here = self._places[m.place_id]
+            if here.place_type not in ("city", "town"):
+                continue
+            own = [fid for fid in kinds if self._places[fid].parent_id == m.place_id]
+            return own[0] if len(own) == 1 else None
         return None
 
     def _unresolved(self, text: str, occupied: bytearray, article: str) -> list[Mention]:

@@ -437,6 +437,37 @@ def test_a_generic_facility_binds_to_the_place_that_locates_it(gazetteer, text, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the town the paragraph is about, named sentences before
+        (
+            "Rebels entered Hama on Thursday. By night they held the central prison.",
+            "hama-central-prison",
+        ),
+        ("Fighters reached Aleppo. Their flag flew over the citadel.", "aleppo-citadel"),
+        # the last town named has no such facility: no guess from a town further back
+        ("Rebels entered Aleppo. They then took Morek. They held the citadel.", None),
+        # a new paragraph is a new topic
+        ("Rebels entered Aleppo on Friday.\n\nThey held the citadel.", None),
+    ],
+)
+def test_a_generic_facility_of_the_paragraphs_town(gazetteer, text, expected):
+    found = [m.place_id for m in gazetteer.find_mentions(text) if m.place_type == "facility"]
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army pulled its aircraft out of T4 on Friday.", "tiyas-air-base"),
+        ("After taking Kweires, the SNA moved east.", "kuweires-air-base"),
+    ],
+)
+def test_air_bases_by_their_short_names(gazetteer, text, expected):
+    assert [m.place_id for m in gazetteer.find_mentions(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Troops pulled out of Deir ez-Zor city and its countryside.", "deir-ez-zor-countryside"),
         ("Rebels overran Aleppo and much of the surrounding countryside.", "aleppo-countryside"),
         ("Strikes hit the Hama and Homs countrysides.", "homs-countryside"),

@@ -612,6 +612,71 @@ def claims(gazetteer, text):
                 ("daraa-governorate", "government", "withdrew", "2024-12-01", "claimed"),
             },
         ),
+        # a list item with its description: "the mainly Druze city of X"
+        (
+            "Government troops were forced out of Sahnaya and the mainly Druze city of Jaramana.",
+            {
+                ("sahnaya", "government", "withdrew", "2024-12-01", "reported"),
+                ("jaramana", "government", "withdrew", "2024-12-01", "reported"),
+            },
+        ),
+        # a share of a place, dated by its clause
+        (
+            "By Saturday the factions controlled more than two-thirds of Idlib province.",
+            {("idlib-governorate", "opposition", "captured", "2024-11-30", "reported")},
+        ),
+        # a push along a road toward a place
+        (
+            "Rebels were moving south along the highway toward Homs.",
+            {("homs", "opposition", "advancing", "2024-12-01", "reported")},
+        ),
+        # a defence line "running through" a list
+        (
+            "The army said it had stabilised a line running through Morek and Kafr Zita.",
+            {
+                ("morek", "government", "defensive_line", "2024-12-01", "claimed"),
+                ("kafr-zita", "government", "defensive_line", "2024-12-01", "claimed"),
+            },
+        ),
+        # a town and "its" facility, "completely" inside a passive
+        (
+            "The city of Hama and its military airport are now completely liberated.",
+            {
+                ("hama", "opposition", "captured", "2024-12-01", "reported"),
+                ("hama-air-base", "opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
+        # "the facility" refers back to the facility named before
+        (
+            "Rebels reached Sednaya prison on Saturday. On Sunday fighters broke into the "
+            "facility.",
+            {
+                ("sednaya-prison", "opposition", "advancing", "2024-11-30", "reported"),
+                ("sednaya-prison", "opposition", "entered", "2024-12-01", "reported"),
+            },
+        ),
+        # "whose fighters" are the antecedent's; "Ankara-backed" names the SNA
+        (
+            "Tadef fell to the SNA, whose fighters also took al-Bab.",
+            {
+                ("tadif", "sna", "captured", "2024-12-01", "reported"),
+                ("al-bab", "sna", "captured", "2024-12-01", "reported"),
+            },
+        ),
+        (
+            "Ankara-backed factions took Tadef.",
+            {("tadif", "sna", "captured", "2024-12-01", "reported")},
+        ),
+        # "those factions" refer back to the last actor (not to a description between)
+        (
+            "Turkish-backed factions launched an assault on Tal Rifaat, a Kurdish-held town, "
+            "hours after those factions said they had taken al-Bab.",
+            {
+                ("tel-rifaat", "sna", "advancing", "2024-12-01", "reported"),
+                ("tel-rifaat", "sdf", "captured", "2024-12-01", "reported"),
+                ("al-bab", "sna", "captured", "2024-12-01", "claimed"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
