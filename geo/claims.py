@@ -224,6 +224,14 @@ _RELATIVE_CLAUSE = re.compile(
 )
 #: a preposition that makes the place after it a location, not a list item ("In Aleppo, …")
 _LOCATIVE_LEAD = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+#: the regional oppositions (``regions.tsv``: rebels in Daraa are the southern opposition)
+_REGIONAL_ACTORS = frozenset(LEXICON.regions.values())
+#: an actor term that names no particular force ("rebel forces", "the fighters")
+_GENERIC_REBELS = re.compile(
+    r"(?:the\s+|armed\s+|local\s+)*(?:rebels?|insurgents?|opposition|fighters|factions|militants"
+    r"|gunmen)(?:\s+(?:forces|fighters|factions|groups))?\s*$",
+    re.IGNORECASE,
+)
 #: the start of an apposition before an adjectival trigger (", a Kurdish-held town")
 _APPOSITION_BEFORE = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: a comparison that extends a subject's claim to a further list: "…, as are Halfaya and Suran"
@@ -541,7 +549,24 @@ class _Extractor(Attribution, Dating):
                 # "… have evacuated Deir Ezzor, heading toward the desert": where they retreat
                 new = [d for d in new if d.actor not in retreat]
             drafts += new
-        return drafts
+        return self._one_regional_actor(drafts, actors)
+
+    def _one_regional_actor(self, drafts: list[_Draft], actors: list[Actor]) -> list[_Draft]:
+        """ "Rebels pushed to 20 km from Damascus, having taken Daraa province": when generic
+        rebels take a place of a region with its own opposition (``regions.tsv``), their other
+        claims in the sentence are that regional opposition's too."""
+        regional = {d.actor for d in drafts if d.actor in _REGIONAL_ACTORS}
+        if len(regional) != 1 or not any(d.actor == "opposition" for d in drafts):
+            return drafts
+        named = [
+            a
+            for a in actors
+            if a.actor == "opposition" and not _GENERIC_REBELS.match(self.work, a.start, a.end)
+        ]
+        if named:  # "HTS took Hama as southern rebels took Daraa": two forces
+            return drafts
+        (who,) = regional
+        return [replace(d, actor=who) if d.actor == "opposition" else d for d in drafts]
 
     def _trigger(
         self,
@@ -675,7 +700,9 @@ class _Extractor(Attribution, Dating):
         ):
             # "Tel Rifaat, a Kurdish-held town … that they had encircled": an apposition that
             # describes a place names no one who acts
-            self.last_actor = actor
+            whos = {d.actor for d in drafts}
+            # "… took Daraa province. They then reached Damascus": the regional opposition
+            self.last_actor = whos.pop() if whos <= _REGIONAL_ACTORS and len(whos) == 1 else actor
             if action in ("captured", "entered") and not static and actor not in _DEFENDERS:
                 self.last_attacker = actor
         return drafts

@@ -92,7 +92,7 @@ def claims(gazetteer, text):
         ),
         # a pronoun object
         (
-            "The rebels reached Saraqib on Friday. By Saturday they had stormed it.",
+            "The rebels approached Saraqib on Friday. By Saturday they had stormed it.",
             {
                 ("saraqib", "opposition", "advancing", "2024-11-29", "reported"),
                 ("saraqib", "opposition", "entered", "2024-11-30", "reported"),
@@ -336,7 +336,7 @@ def claims(gazetteer, text):
             "Rebels reached Aleppo on Friday. They raised their flag over the city's medieval "
             "citadel on Saturday.",
             {
-                ("aleppo", "opposition", "advancing", "2024-11-29", "reported"),
+                ("aleppo", "opposition", "entered", "2024-11-29", "reported"),
                 ("aleppo-citadel", "opposition", "captured", "2024-11-30", "reported"),
             },
         ),
@@ -648,7 +648,7 @@ def claims(gazetteer, text):
         ),
         # "the facility" refers back to the facility named before
         (
-            "Rebels reached Sednaya prison on Saturday. On Sunday fighters broke into the "
+            "Rebels approached Sednaya prison on Saturday. On Sunday fighters broke into the "
             "facility.",
             {
                 ("sednaya-prison", "opposition", "advancing", "2024-11-30", "reported"),
@@ -676,6 +676,44 @@ def claims(gazetteer, text):
                 ("tel-rifaat", "sdf", "captured", "2024-12-01", "reported"),
                 ("al-bab", "sna", "captured", "2024-12-01", "claimed"),
             },
+        ),
+        # rebels who take a southern province are the southern opposition in the whole
+        # sentence, and "they" after it; a named force beside them keeps its own name
+        (
+            "Rebel forces pushed to within 20 km of Damascus, having taken Daraa province.",
+            {
+                ("damascus", "southern_opposition", "advancing", "2024-12-01", "reported"),
+                ("daraa-governorate", "southern_opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
+        (
+            "HTS took Hama as rebels took Daraa province.",
+            {
+                ("hama", "opposition", "captured", "2024-12-01", "reported"),
+                ("daraa-governorate", "southern_opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
+        (
+            "Rebels took Daraa province on Friday. They then reached the outskirts of Damascus.",
+            {
+                ("daraa-governorate", "southern_opposition", "captured", "2024-11-29", "reported"),
+                ("damascus", "southern_opposition", "advancing", "2024-12-01", "reported"),
+            },
+        ),
+        # "reached" a place is being in it; reaching its outskirts or a road is advancing
+        (
+            "Fighters reached Morek on Friday.",
+            {
+                ("morek", "opposition", "entered", "2024-11-29", "reported"),
+            },
+        ),
+        (
+            "The insurgents had reached the northern approaches to Hama by Saturday.",
+            {("hama", "opposition", "advancing", "2024-11-30", "reported")},
+        ),
+        (
+            "Rebels reached the M4/M5 junction outside Saraqib.",
+            {("m4-m5-junction", "opposition", "advancing", "2024-12-01", "reported")},
         ),
     ],
 )
