@@ -599,6 +599,11 @@ class _Extractor(Attribution, Dating):
                 targets = self._relative_antecedent(t0, s, places)
             if not targets and re.match(r"\s+it\b", self.work[t1 : t1 + 4]):
                 targets = self._pronoun(t0)
+            if not targets and re.match(r"\s+them\b", self.work[t1 : t1 + 6]):
+                # "retook Suran and Maardis a day after abandoning them": the list before
+                near = [p for p in places if p.end <= t0 and p.place_type in SETTLEMENT_OR_FACILITY]
+                listed = self._list_ending(near)
+                targets = listed if len(listed) > 1 else []
             if m.group(0).lower().startswith(("arrived", "arriving")) and action == "advancing":
                 gap = text[t1 : targets[0].start] if targets and targets[0] else ""
                 if not re.search(r"outskirts|gates|edge", gap, re.I):
@@ -692,7 +697,12 @@ class _Extractor(Attribution, Dating):
             who = actor
             if place is not None and place.place_id:
                 who = LEXICON.regions.get((self.gaz.place(place.place_id).admin1, actor), actor)
-            when = self._date(clause, q0, q1, s, e)
+            if form in ("obj", "obj_inside") and target.start < t0:
+                # "retook X on Tuesday, two days after losing it": an object named before its
+                # trigger (a pronoun's antecedent) is dated where the trigger stands
+                when = self._date(clause, t0, t1, s, e)
+            else:
+                when = self._date(clause, q0, q1, s, e)
             act = LEXICON.actions.get((who, action, static), action)
             drafts.append(_Draft(q0, q1, place, who, act, extent, when, static, (s, e), (t0, t1)))
         if drafts and not (

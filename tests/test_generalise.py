@@ -715,6 +715,28 @@ def claims(gazetteer, text):
             "Rebels reached the M4/M5 junction outside Saraqib.",
             {("m4-m5-junction", "opposition", "advancing", "2024-12-01", "reported")},
         ),
+        # "them": the list before; a pronoun's antecedent is dated where its trigger stands
+        (
+            "Government forces retook Morek and Kafr Zita on Sunday, a day after abandoning them.",
+            {
+                ("morek", "government", "recaptured", "2024-12-01", "reported"),
+                ("kafr-zita", "government", "recaptured", "2024-12-01", "reported"),
+                ("morek", "government", "withdrew", "2024-11-30", "reported"),
+                ("kafr-zita", "government", "withdrew", "2024-11-30", "reported"),
+            },
+        ),
+        (
+            "The army retook Khanasir on Friday, two days after losing it.",
+            {
+                ("khanasir", "government", "recaptured", "2024-11-29", "reported"),
+                ("khanasir", "government", "withdrew", "2024-11-27", "reported"),
+            },
+        ),
+        # units pulled back, with the place after them
+        (
+            "The SDF is pulling its remaining fighters back from Tabqa.",
+            {("tabqa", "sdf", "withdrew", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
