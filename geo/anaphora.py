@@ -87,6 +87,8 @@ def find_anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> lis
                 break
             if j > 0 and _locates(text, window[j - 1], prev):
                 continue  # "Saraqib, a town in Idlib province": the province only locates
+            if _in_list(text, window, j):
+                continue  # "factions from Daraa, Sweida and Quneitra": no one of them
             target = _anaphor_target(kind, prev, gaz, "provincial" in m.group(0).lower())
             if target:
                 break
@@ -180,6 +182,30 @@ _DIRECTION_GAP = re.compile(
 _LOCATOR_GAP = re.compile(
     r"\s*,?\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE
 )
+
+
+def _in_list(text: str, window: list[Mention], j: int) -> bool:
+    """Is ``window[j]`` an item of a list of places ("Daraa, Sweida and Quneitra")? A singular
+    anaphor ("the provincial capital") refers to none of them."""
+    here = window[j]
+    if here.place_type not in _LISTED_KINDS:
+        return False  # "the Hamdaniyah and New Aleppo districts … the city": their city
+    for k in (j - 1, j + 1):
+        if 0 <= k < len(window):
+            a, b = (window[k], here) if k < j else (here, window[k])
+            if a.place_id == b.place_id:
+                continue  # "Homs, Syria's third-largest city": one place named twice
+            if (
+                a.end <= b.start
+                and a.place_type == b.place_type
+                and _LIST_GAP.fullmatch(text, a.end, b.start)
+            ):
+                return True
+    return False
+
+
+_LISTED_KINDS = frozenset({"city", "town", "village", "governorate"})
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)", re.IGNORECASE)
 
 
 def _locates(text: str, first: Mention, second: Mention) -> bool:

@@ -167,7 +167,7 @@ _HEADLINE_SOURCE = re.compile(
 )
 #: what opens the clause of an intransitive "X fell" ("… as Damascus falls")
 _FALL_CLAUSE = re.compile(
-    r"\b(?:as|while|when|whereas|but|and|after|before|since)\s", re.IGNORECASE
+    r"\b(?:as|while|when|whereas|but|and|after|before|since|that)\s", re.IGNORECASE
 )
 #: a hyphenated holder before a place ("Kurdish-held", "rebel-controlled")
 _HELD_BY = re.compile(r"\w-(?:held|controlled|run|ruled)$")

@@ -206,23 +206,19 @@ class Gazetteer(MentionFinder):
         return (rank, self.minor(place_id), -(place.population or 0), place_id)
 
     def _find_capitals(self) -> dict[str, str]:
-        """City place_id → its governorate's place_id, for governorate capitals (the town of
-        the governorate's name where no city has it: Quneitra)."""
+        """City place_id → its governorate's place_id, for governorate capitals."""
         capitals: dict[str, str] = {}
         for place in self._places.values():
             if place.place_type != "governorate":
                 continue
             stem = key(re.sub(r"\s+governorate$", "", place.name, flags=re.IGNORECASE))
-            namesakes = [
-                other
-                for other in self._places.values()
-                if other.admin1 == place.admin1
-                and other.place_type in ("city", "town")
-                and stem in self._keys_of[other.place_id]
-            ]
-            cities = [p for p in namesakes if p.place_type == "city"]
-            for other in cities or namesakes[:1]:
-                capitals[other.place_id] = place.place_id
+            for other in self._places.values():
+                if (
+                    other.admin1 == place.admin1
+                    and other.place_type == "city"
+                    and stem in self._keys_of[other.place_id]
+                ):
+                    capitals[other.place_id] = place.place_id
         return capitals
 
     def _find_facility_kinds(self) -> dict[str, list[str]]:

@@ -606,9 +606,9 @@ def claims(gazetteer, text):
             {("homs", "government", "withdrew", "2024-12-01", "reported")},
         ),
         (
-            "Its units in Quneitra and Daraa provinces had been redeployed, the army said.",
+            "Its units in Hama and Daraa provinces had been redeployed, the army said.",
             {
-                ("quneitra-governorate", "government", "withdrew", "2024-12-01", "claimed"),
+                ("hama-governorate", "government", "withdrew", "2024-12-01", "claimed"),
                 ("daraa-governorate", "government", "withdrew", "2024-12-01", "claimed"),
             },
         ),
@@ -737,6 +737,32 @@ def claims(gazetteer, text):
             "The SDF is pulling its remaining fighters back from Tabqa.",
             {("tabqa", "sdf", "withdrew", "2024-12-01", "reported")},
         ),
+        # presence seen, control "now in", a handover, a declaration
+        (
+            "Rebel fighters were seen in the streets of Homs on Saturday.",
+            {("homs", "opposition", "entered", "2024-11-30", "reported")},
+        ),
+        (
+            "Rebels are now in control of the city of Hama.",
+            {("hama", "opposition", "captured", "2024-12-01", "reported")},
+        ),
+        (
+            "Government forces handed Morek over to the rebels under a deal.",
+            {("morek", "government", "withdrew", "2024-12-01", "reported")},
+        ),
+        (
+            "Rebels declared Hama liberated on Saturday.",
+            {("hama", "opposition", "captured", "2024-11-30", "claimed")},
+        ),
+        # a singular anaphor refers to no item of a list ("factions from A, B and C")
+        (
+            "Rebels took Hama on Friday. Factions from Homs, Idlib and Daraa said the army had "
+            "handed over the provincial capital.",
+            {
+                ("hama", "opposition", "captured", "2024-11-29", "reported"),
+                ("hama", "government", "withdrew", "2024-12-01", "claimed"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -788,6 +814,20 @@ def test_not_claims(gazetteer, text):
 )
 def test_negated_changes_are_never_asserted(gazetteer, text):
     assert all(status == "denied" for *_, status in claims(gazetteer, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army denied that Homs had fallen.",
+        "Reports that rebels had entered Homs were false, the ministry said.",
+    ],
+)
+def test_denials_of_a_reported_change_deny_the_attacker(gazetteer, text):
+    assert claims(gazetteer, text) == {
+        (c_id, "opposition", action, "2024-12-01", "denied")
+        for c_id, action in [("homs", "captured" if "fallen" in text else "entered")]
+    }
 
 
 def test_static_description_of_a_province_does_not_flip_its_places(gazetteer):
