@@ -81,6 +81,8 @@ class DraftLike(Protocol):
     def place(self) -> Any: ...
 
 
+#: "since the fall of X" (a noun phrase after "since"; "has since stabilised" is an adverb)
+_SINCE = re.compile(r"\bsince\s+the\s+$", re.IGNORECASE)
 _LEADING_ADVERBIAL = re.compile(
     r"^.*\b(?:after|before|while|when|since|because|until|once)\s+(?=\S)", re.IGNORECASE
 )
@@ -132,6 +134,8 @@ class Attribution:
                 and self._adjectival_trigger(d)
             ):
                 return "reported"  # "the rebel-held enclave": the outlet's own description
+            if _SINCE.search(self.work, max(s, d.trigger[0] - 12), d.trigger[0] + 4):
+                return "reported"  # "… admitted losing ground since the fall of X": background
             if unconfirmed or any(a <= d.trigger[0] < b for a, b in quoted):
                 return "claimed"
             if according and self._in_scope_of_according(s, e, according[0], d):

@@ -224,6 +224,8 @@ _RELATIVE_CLAUSE = re.compile(
 )
 #: a preposition that makes the place after it a location, not a list item ("In Aleppo, …")
 _LOCATIVE_LEAD = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+#: between a noun and the participle that modifies it ("factions now controlling it")
+_PARTICIPLE_GAP = re.compile(r"\s+(?:(?:now|still|already|reportedly)\s+)?", re.IGNORECASE)
 #: the regional oppositions (``regions.tsv``: rebels in Daraa are the southern opposition)
 _REGIONAL_ACTORS = frozenset(LEXICON.regions.values())
 #: an actor term that names no particular force ("rebel forces", "the fighters")
@@ -1044,6 +1046,14 @@ class _Extractor(Attribution, Dating):
             clause = list(_FALL_CLAUSE.finditer(self.work, s, t0))
             if clause:
                 s = clause[-1].end()
+        if re.match(r"(?:(?:now|still|already)\s+)?\w+ing\b", word):
+            # "the armed factions now controlling it", "troops holding the town": the noun a
+            # participle modifies is its actor, even inside an oblique phrase
+            right = [
+                a for a in actors if a.end <= t0 and _PARTICIPLE_GAP.fullmatch(self.work, a.end, t0)
+            ]
+            if right and right[-1].actor not in _NOT_NAMED:
+                return right[-1].actor
         window = self.work[s:t0]
         blanked = PARENTHETICAL.sub(lambda x: " " * len(x.group(0)), window)
         before = [a for a in actors if a.end <= t0 and blanked[a.start - s : a.end - s].strip()]
@@ -1095,6 +1105,9 @@ class _Extractor(Attribution, Dating):
             main = [a for a in actors if a.start >= t1]  # "After seizing X, the rebels …"
             if main:
                 return self._resolve_actor(main[0].actor)
+        if form == "subj" and action == "recaptured" and len(_DEFENDERS) == 1:
+            # "Khanasir was recaptured on Saturday": the theatre's defender (actions.tsv)
+            return next(iter(_DEFENDERS))
         if (form == "subj" and action in ("captured", "entered")) or _NOMINAL.search(word):
             # "Saraqib fell on Friday", "the capture of Saraqib": the text's last attacker
             return self.last_attacker or "opposition"

@@ -763,6 +763,37 @@ def claims(gazetteer, text):
                 ("hama", "government", "withdrew", "2024-12-01", "claimed"),
             },
         ),
+        # "came under rebel control", "fell into rebel hands", agentless recaptures
+        (
+            "Morek came under rebel control on Friday and Halfaya fell into rebel hands on "
+            "Saturday.",
+            {
+                ("morek", "opposition", "captured", "2024-11-29", "reported"),
+                ("halfaya", "opposition", "captured", "2024-11-30", "reported"),
+            },
+        ),
+        (
+            "Khanasir was recaptured on Saturday.",
+            {("khanasir", "government", "recaptured", "2024-11-30", "reported")},
+        ),
+        (
+            "Rebels gained ground around Hama on Saturday.",
+            {("hama", "opposition", "advancing", "2024-11-30", "reported")},
+        ),
+        # an admission is the admitting party's claim; "admitted" and "controlled" double
+        # their consonant (verbs.tsv)
+        (
+            "The army admitted that rebels controlled most of Hama.",
+            {("hama", "opposition", "captured", "2024-12-01", "claimed")},
+        ),
+        # the noun a participle modifies is its actor, even after "with"
+        (
+            "Kurdish fighters left Aleppo under a deal with the factions now controlling it.",
+            {
+                ("aleppo", "sdf", "withdrew", "2024-12-01", "reported"),
+                ("aleppo", "opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
