@@ -82,6 +82,10 @@ class DraftLike(Protocol):
 
 
 #: "since the fall of X" (a noun phrase after "since"; "has since stabilised" is an adverb)
+_LIVEBLOG_PREFIX = re.compile(
+    r"^(?:(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]M|local(?:\s+time)?)?|UPDATE|BREAKING|Breaking|Update"
+    r"|LIVE|Live)\s*[-–—:|]\s*)+"
+)
 _SINCE = re.compile(r"\bsince\s+the\s+$", re.IGNORECASE)
 _LEADING_ADVERBIAL = re.compile(
     r"^.*\b(?:after|before|while|when|since|because|until|once)\s+(?=\S)", re.IGNORECASE
@@ -225,6 +229,7 @@ class Attribution:
             subject = re.sub(r"^(?:but|and|however|which|who|that|so)\s+", "", subject, flags=re.I)
             # "hours after those factions said …": the speaker is inside the adverbial clause
             subject = _LEADING_ADVERBIAL.sub("", subject)
+            subject = _LIVEBLOG_PREFIX.sub("", subject)  # "10:45 GMT - Rebels say …"
             words = subject.split()
             if words and words[0].lower() in ("he", "she") and len(words) <= 2:
                 return self.last_claimant or REPORTER

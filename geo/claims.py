@@ -186,7 +186,11 @@ _PUSHED_ATTACK = re.compile(
     r"|counter-?attacks?|pushes)\b",
     re.IGNORECASE,
 )
-_ATTACK_ON = re.compile(r"\b(?:on|against|targeting)\s+", re.IGNORECASE)
+_ATTACK_ON = re.compile(
+    r"\b(?:on|against|targeting|to\s+(?:infiltrate|enter|storm|attack|seize|capture|take"
+    r"|advance\s+on|break\s+into))\s+",
+    re.IGNORECASE,
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are|being)\s+$", re.IGNORECASE)
 _REPEATED_CHANGE = re.compile(
     r"\s+(?:twice|three times|several times|repeatedly|more than once|back and forth)\b",
@@ -226,6 +230,8 @@ _RELATIVE_CLAUSE = re.compile(
 _LOCATIVE_LEAD = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 #: between a noun and the participle that modifies it ("factions now controlling it")
 _PARTICIPLE_GAP = re.compile(r"\s+(?:(?:now|still|already|reportedly)\s+)?", re.IGNORECASE)
+#: a first-person actor term ("we", "our forces"): the speaker's side
+_FIRST_PERSON = re.compile(r"(?:we|our)\b", re.IGNORECASE)
 #: the regional oppositions (``regions.tsv``: rebels in Daraa are the southern opposition)
 _REGIONAL_ACTORS = frozenset(LEXICON.regions.values())
 #: an actor term that names no particular force ("rebel forces", "the fighters")
@@ -1080,6 +1086,11 @@ class _Extractor(Attribution, Dating):
                 subjects.append(a)
         if subjects or before:
             chosen = (subjects or before)[-1]
+            if chosen.actor == "ref" and _FIRST_PERSON.match(self.work, chosen.start):
+                # "our forces restored control over X, SANA said": the speaker's side
+                side = self._speaker_side(s, e)
+                if side is not None:
+                    return side
             if chosen.actor == "ref":
                 # "HTS said its fighters had entered X": the speaker; "… its fighters killed
                 # dozens of soldiers as they took X": "they" continues the first reference,
@@ -1112,6 +1123,13 @@ class _Extractor(Attribution, Dating):
             # "Saraqib fell on Friday", "the capture of Saraqib": the text's last attacker
             return self.last_attacker or "opposition"
         return None
+
+    def _speaker_side(self, s: int, e: int) -> str | None:
+        """The side the sentence's speaker speaks for (``claimants.tsv``), if known."""
+        name = self._claimant(s, e)
+        if name == REPORTER:
+            name = self.last_claimant or REPORTER
+        return LEXICON.claimant_sides.get(name) or actor_of_word(name)
 
     def _resolve_actor(self, actor: str) -> str | None:
         if actor == "ref":

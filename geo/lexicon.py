@@ -91,6 +91,8 @@ class Lexicon:
     actions: dict[tuple[str, str, bool], str] = field(default_factory=dict)
     #: (place_id, phrase): descriptions that name one place ("Syria's second city")
     epithets: tuple[tuple[str, Phrase], ...] = ()
+    #: canonical claimant -> the side it speaks for ("our forces" in its statements)
+    claimant_sides: dict[str, str] = field(default_factory=dict)
 
     def cue_regex(self, kind: str) -> re.Pattern[str]:
         """One alternation of the cues of ``kind`` (case-insensitive, whole words)."""
@@ -315,10 +317,14 @@ def load_lexicon(folder: str | Path | None = None) -> Lexicon:
         cues[row["kind"]].append(_phrase(path, n, row, irregular))
     path = base / "claimants.tsv"
     claimants = []
+    claimant_sides: dict[str, str] = {}
     for n, row in _rows(path, ("claimant", "phrase")):
         if not row["claimant"]:
             raise LexiconError(f"{path}:{n}: empty claimant")
         claimants.append((row["claimant"], _phrase(path, n, row, irregular)))
+        if row.get("side"):
+            _check(path, n, row["side"], ACTORS, "side")
+            claimant_sides[row["claimant"]] = row["side"]
     path = base / "extents.tsv"
     extents = []
     for n, row in _rows(path, ("extent", "phrase")):
@@ -359,6 +365,7 @@ def load_lexicon(folder: str | Path | None = None) -> Lexicon:
         actors=tuple(actors),
         cues={k: tuple(v) for k, v in cues.items()},
         claimants=tuple(claimants),
+        claimant_sides=claimant_sides,
         extents=tuple(extents),
         words={k: frozenset(v) for k, v in words.items()},
         regions=regions,

@@ -187,6 +187,7 @@ class MentionFinder:
     _roman_stop: frozenset[str]
     _keys_of: dict[str, set[str]]
     _facility_kinds: dict[str, list[str]]
+    _blocked: set[str]
     _capital_of: dict[str, str]
     roads: dict[str, tuple[str, ...]]
 
@@ -255,6 +256,8 @@ class MentionFinder:
                     == self._alias_letters[(entry_idx, p)]
                 ):
                     ok.append(p)
+            if ok and surface.isupper() and surface in self._blocked:
+                ok = []  # "SANA", "IRNA": an agency's acronym, not the village of that name
             if ok or not entry.places:  # a blocked phrase still claims its span
                 spans.append((o_start, o_end, entry_idx, ok))
         occupied = bytearray(len(text))

@@ -477,3 +477,11 @@ def test_air_bases_by_their_short_names(gazetteer, text, expected):
 def test_a_citys_countryside_named_without_its_name(gazetteer, text, expected):
     found = [m.place_id for m in gazetteer.find_mentions(text)]
     assert (found[-1] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Rebels took Hama, SANA said.", ["hama"]), ("Beirut, Dec 5 (IRNA) - Rebels.", ["beirut"])],
+)
+def test_an_agencys_acronym_is_no_village(gazetteer, text, expected):
+    assert [m.place_id for m in gazetteer.find_mentions(text)] == expected

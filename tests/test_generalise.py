@@ -794,6 +794,30 @@ def claims(gazetteer, text):
                 ("aleppo", "opposition", "captured", "2024-12-01", "reported"),
             },
         ),
+        # "our units" in a party's statement are that party's; "SANA" is the agency
+        (
+            "Our units have restored control over the town of Morek after eliminating "
+            "terrorist groups, SANA said.",
+            {("morek", "government", "recaptured", "2024-12-01", "claimed")},
+        ),
+        (
+            "The SDF said: our forces repelled an attack on Tabqa.",
+            {("tabqa", "sdf", "repelled", "2024-12-01", "claimed")},
+        ),
+        # a thwarted attempt to infiltrate a place is its defence, not an entry
+        (
+            "The armed forces thwarted an attempt by terrorists to infiltrate Hama.",
+            {("hama", "government", "repelled", "2024-12-01", "reported")},
+        ),
+        # a withdrawal of named units, and a handover to the new authorities
+        (
+            "The SDF has withdrawn its forces from Tabqa.",
+            {("tabqa", "sdf", "withdrew", "2024-12-01", "reported")},
+        ),
+        (
+            "Kurdish forces have handed Tabqa to the new authorities.",
+            {("tabqa", "sdf", "withdrew", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -828,6 +852,7 @@ def test_locating_places_are_not_objects(gazetteer, text):
         "Morek fell in October 2012 and stayed rebel-held until troops recaptured it in 2019.",
         "Tadef has changed hands twice this week.",
         "Rebels moved in on Damascus.",
+        "Rebels handed the prisoners to the Red Cross in Hama.",
         "The Euphrates, which feeds the dams, remains under the control of the SDF.",
     ],
 )
@@ -930,3 +955,10 @@ def test_headlines(gazetteer, text, expected):
         for c in extract_claims(text, published=PUBLISHED, gazetteer=gazetteer)
     }
     assert got == expected
+
+
+def test_a_liveblog_timestamp_is_no_part_of_the_speaker(gazetteer):
+    found = extract_claims(
+        "10:45 GMT - Rebels say they have entered Homs.", published=PUBLISHED, gazetteer=gazetteer
+    )
+    assert [(c.place_id, c.status, c.claimant) for c in found] == [("homs", "claimed", "Rebels")]
