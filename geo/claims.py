@@ -1039,7 +1039,9 @@ class _Extractor(Attribution, Dating):
                 return after[0].actor
         # an agent follows "fell to", "seized by", "in the hands of", but not an intransitive
         # "fell" ("Damascus fell the same morning, with fighters from the south …")
-        intransitive_fall = re.search(r"\b(?:fall|falls|fell|fallen|changed? hands)$", word)
+        intransitive_fall = re.search(
+            r"\b(?:fall|falls|fell|fallen|changed? hands|free|freed)$", word
+        )
         if (form == "subj" and not intransitive_fall) or word.endswith(
             ("advance of", "advance of ")
         ):

@@ -818,6 +818,23 @@ def claims(gazetteer, text):
             "Kurdish forces have handed Tabqa to the new authorities.",
             {("tabqa", "sdf", "withdrew", "2024-12-01", "reported")},
         ),
+        # evacuated from, patrols in the streets, an offensive to retake, a town "now free"
+        (
+            "SDF fighters were evacuated from Tal Rifaat under a deal.",
+            {("tel-rifaat", "sdf", "withdrew", "2024-12-01", "reported")},
+        ),
+        (
+            "HTS fighters patrolled the streets of Hama on Saturday.",
+            {("hama", "opposition", "entered", "2024-11-30", "reported")},
+        ),
+        (
+            "The Syrian army launched a counter-offensive to retake Hama.",
+            {("hama", "government", "advancing", "2024-12-01", "reported")},
+        ),
+        (
+            "As the troops melted away, residents chanted that Homs was free.",
+            {("homs", "opposition", "captured", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -853,6 +870,7 @@ def test_locating_places_are_not_objects(gazetteer, text):
         "Tadef has changed hands twice this week.",
         "Rebels moved in on Damascus.",
         "Rebels handed the prisoners to the Red Cross in Hama.",
+        "Homs is free of terrorists.",
         "The Euphrates, which feeds the dams, remains under the control of the SDF.",
     ],
 )
