@@ -60,6 +60,8 @@ from geo.mentions import (
 from geo.normalize import key, name_keys, normalize_many, normalize_name
 from geo.romanize import roman_from_key, roman_many, usable
 
+#: a name with a disambiguating qualifier: "Ashrafieh (Aleppo)"
+_QUALIFIED = re.compile(r"^\s*(.+?)\s*\(([^()]+)\)\s*$")
 #: ``source`` of the long-tail localities (scripts/build_gazetteer.py): "minor" villages
 LOCALITY_SOURCE = "via Who's On First"
 
@@ -370,6 +372,12 @@ class Gazetteer(MentionFinder):
         if not isinstance(name, str):
             raise TypeError(f"place name must be str, not {type(name).__name__}")
         found = self.candidates(name)
+        qualified = _QUALIFIED.match(name) if not found else None
+        if qualified:
+            # "east bank of the Euphrates (Deir ez-Zor)": the name, where the qualifier is
+            base, where = qualified.group(1), self.lookup(qualified.group(2))
+            inside = [p for p in self.candidates(base) if where and p.admin1 == where.admin1]
+            return inside[0] if inside else self.lookup(base, context)
         if not context:
             return found[0] if found else None
         region = self._region(list(context))

@@ -572,8 +572,9 @@ class MentionFinder:
                 place_id = (
                     self._road_for(text, end, ordered, starts)
                     if noun in ROAD_NOUNS
-                    else self._facility_for(text, noun, noun_start, ordered, starts)
-                    or self._facility_of_next(text, noun, end, ordered, starts)
+                    # the place that locates it right after ("the prison of Hama") comes first
+                    else self._facility_of_next(text, noun, end, ordered, starts)
+                    or self._facility_for(text, noun, noun_start, ordered, starts)
                 )
             if place_id is not None:
                 out.append(self._mention(text, noun_start, end, place_id, article))
@@ -623,6 +624,7 @@ class MentionFinder:
         sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
         lo = bisect.bisect_left(starts, max(sentence_start, start - _GENERIC_WINDOW_CHARS))
         hi = bisect.bisect_left(starts, start)
+        found: list[str] = []  # the facility each place before it owns, nearest first
         for m in reversed(ordered[lo:hi]):
             if m.place_id is None or m.end > start:
                 continue
@@ -633,8 +635,18 @@ class MentionFinder:
             own = [fid for fid in kinds if self._places[fid].parent_id in (m.place_id, anchor)]
             if here.place_type in ("governorate", "countryside"):
                 own = own or [fid for fid in kinds if self._places[fid].admin1 == here.admin1]
-            if len(own) == 1:
-                return own[0]
+            if len(own) == 1 and own[0] not in found:
+                found.append(own[0])
+        if len(found) > 1:
+            # "… entered Hama after troops withdrew towards Homs … the central prison": the
+            # facility of the town the text names most so far (nearest on a tie)
+            counts = Counter(
+                m.place_id for m in ordered[:hi] if m.place_id is not None and m.end <= start
+            )
+            owner = {f: self._places[f].parent_id for f in found}
+            return max(found, key=lambda f: (counts[owner[f]], -found.index(f)))
+        if found:
+            return found[0]
         return self._facility_of_topic(text, kinds, sentence_start, ordered, starts)
 
     def _facility_of_topic(

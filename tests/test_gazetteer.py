@@ -485,3 +485,42 @@ def test_a_citys_countryside_named_without_its_name(gazetteer, text, expected):
 )
 def test_an_agencys_acronym_is_no_village(gazetteer, text, expected):
     assert [m.place_id for m in gazetteer.find_mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("east bank of the Euphrates (Deir ez-Zor)", "east-of-the-euphrates"),
+        ("Ashrafieh (Aleppo)", "ashrafieh-aleppo"),
+        ("Hama (Syria)", "hama"),
+        ("Atlantis (Syria)", None),
+    ],
+)
+def test_a_qualified_name_resolves_where_its_qualifier_is(gazetteer, name, expected):
+    found = gazetteer.lookup(name)
+    assert (found.place_id if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighters stormed the police headquarters in Sweida.", "suwayda-police-headquarters"),
+        ("In Daraa, gunmen took the governorate building.", "daraa-governorate-building"),
+        ("Rebels opened Homs Central Prison.", "homs-central-prison"),
+    ],
+)
+def test_every_provincial_capital_has_its_state_institutions(gazetteer, text, expected):
+    assert expected in [m.place_id for m in gazetteer.find_mentions(text)]
+
+
+def test_a_generic_facility_belongs_to_the_town_the_text_is_about(gazetteer):
+    text = (
+        "Rebels entered Hama on Thursday. Fighters took Hama's airport as troops withdrew "
+        "from Hama towards Homs, and seized the central prison."
+    )
+    prisons = [m.place_id for m in gazetteer.find_mentions(text) if "prison" in m.surface]
+    assert prisons == ["hama-central-prison"]
+
+
+def test_a_project_alias_of_a_geonames_village(gazetteer):
+    assert gazetteer.lookup("Awn al-Dadat").place_id == "dadat"
