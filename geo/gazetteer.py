@@ -50,6 +50,7 @@ import pandas as pd
 from geo import columns as C
 from geo.errors import GazetteerError
 from geo.mentions import (
+    GENERIC_ADJECTIVES,
     GENERIC_DETERMINERS,
     ROAD_NOUNS,
     Mention,
@@ -291,6 +292,9 @@ class Gazetteer(MentionFinder):
         for noun in generics:
             for det in GENERIC_DETERMINERS:
                 self._entry(f"{det} {noun}").generic = noun
+                for adj in GENERIC_ADJECTIVES:  # "the medieval citadel", "its main prison"
+                    if not noun.startswith(adj + " "):
+                        self._entry(f"{det} {adj} {noun}").generic = noun
         for det in ("its", "their", "the surrounding", "its surrounding"):
             self._entry(f"{det} countryside").generic = "countryside"  # a city's countryside
         automaton = ahocorasick.Automaton()
@@ -389,6 +393,8 @@ class Gazetteer(MentionFinder):
                 return self._places[best] if best else found[0]
             if local:
                 return self._places[local[0]]
+            if any(p.place_type not in ("village", "town") for p in found):
+                return found[0]  # "Syria", "Idlib Governorate": no village's romanisation
         # a spelling of a place in the region ("al-Majdal" near Hama, not Majdal in Hasakah)
         owners = self._roman_owners(roman_from_key(key(name)))
         local = [p for p in owners if self._places[p].admin1 in region]

@@ -25,8 +25,15 @@ if TYPE_CHECKING:
 from geo.normalize import key, normalize, normalize_many
 from geo.romanize import roman_from_key, roman_many
 
+#: "the Damascus highway", "the Aleppo–Damascus motorway": a road named by its cities
+_CITY_ROAD = re.compile(
+    r"\b(?:the|a)\s+(?P<a>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?)(?:\s?[-–—]\s?(?P<b>[A-Z][\w'’]+"
+    r"(?:\s[A-Z][\w'’]+)?))?\s+(?P<noun>highway|motorway|road|expressway)\b"
+)
 #: Determiners before a generic noun ("the highway", "its airport").
 GENERIC_DETERMINERS = ("the", "its", "their", "this", "that", "s")  # "s": "Aleppo's airport"
+#: Adjectives that may stand between the determiner and a generic facility noun.
+GENERIC_ADJECTIVES = ("medieval", "ancient", "old", "historic", "main", "famous", "notorious")
 #: Generic road nouns; resolved from the places that follow them.
 ROAD_NOUNS = ("highway", "motorway", "road", "expressway")
 _LINK_WORDS = re.compile(
@@ -82,8 +89,8 @@ _PLACE_NOUN_CUE = re.compile(
 #: a list separator: the name goes on a list of places ("X, Y and Z")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?)$")
 _CASE_ANY, _CASE_PROPER, _CASE_EXACT = 0, 1, 2
-#: how far back a facility looks for the town the paragraph is about
-_TOPIC_WINDOW_CHARS = 600
+#: how far back a facility looks for the town the text is about
+_TOPIC_WINDOW_CHARS = 1500
 _GENERIC_WINDOW_CHARS = 600
 #: what joins a generic facility to the place it belongs to: "… south-west of", "… of the
 #: city of", "… in", "… outside", "… near"
@@ -267,6 +274,7 @@ class MentionFinder:
         mentions = self._longer_names(text, mentions, occupied, article)
         mentions += self._romanised(text, mentions, occupied, article)
         mentions += self._resolve_generics(text, generics, mentions, occupied, article)
+        mentions += self._city_roads(text, mentions, occupied, article)
         mentions += self._unresolved(text, occupied, article)
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
@@ -581,6 +589,26 @@ class MentionFinder:
                 occupied[noun_start:end] = b"\x01" * (end - noun_start)
         return out
 
+    def _city_roads(
+        self, text: str, mentions: list[Mention], occupied: bytearray, article: str
+    ) -> list[Mention]:
+        """ "the Damascus highway", "the Aleppo-Damascus road": the one road through the city
+        (both cities) named before the noun."""
+        out: list[Mention] = []
+        by_span = {(m.start, m.end): m.place_id for m in mentions if m.place_id}
+        for m in _CITY_ROAD.finditer(text):
+            noun_start, end = m.span("noun")
+            if 1 in occupied[noun_start:end]:
+                continue
+            cities = [by_span.get(m.span(g)) for g in ("a", "b") if m.group(g)]
+            if not cities or None in cities:
+                continue
+            roads = [r for r, towns in self.roads.items() if all(c in towns for c in cities)]
+            if len(roads) == 1:
+                out.append(self._mention(text, noun_start, end, roads[0], article))
+                occupied[noun_start:end] = b"\x01" * (end - noun_start)
+        return out
+
     def _road_for(
         self, text: str, end: int, ordered: list[Mention], starts: list[int]
     ) -> str | None:
@@ -658,20 +686,26 @@ class MentionFinder:
         starts: list[int],
     ) -> str | None:
         """ "Rebels entered Aleppo on Friday. By Saturday they held the citadel": with no place
-        before it in its sentence, a facility is that of the last town named before it in the
-        paragraph (within a few sentences), if that town has exactly one of that kind."""
-        paragraph = text.rfind("\n\n", 0, sentence_start)
-        lo = bisect.bisect_left(starts, max(paragraph, sentence_start - _TOPIC_WINDOW_CHARS))
+        before it in its sentence, a facility is that of the town the text is about: of the
+        towns named shortly before that have one of that kind, the one named most (nearest
+        on a tie)."""
+        lo = bisect.bisect_left(starts, sentence_start - _TOPIC_WINDOW_CHARS)
         hi = bisect.bisect_left(starts, sentence_start)
-        for m in reversed(ordered[lo:hi]):
-            if m.place_id is None:
-                continue
-            here = self._places[m.place_id]
-            if here.place_type not in ("city", "town"):
-                continue
-            own = [fid for fid in kinds if self._places[fid].parent_id == m.place_id]
-            return own[0] if len(own) == 1 else None
-        return None
+        counts: Counter[str] = Counter()
+        nearest: dict[str, int] = {}
+        for m in ordered[lo:hi]:
+            if m.place_id is not None and self._places[m.place_id].place_type in ("city", "town"):
+                counts[m.place_id] += 1
+                nearest[m.place_id] = m.start
+        owned = {
+            town: own
+            for town in counts
+            if len(own := [f for f in kinds if self._places[f].parent_id == town]) == 1
+        }
+        if not owned:
+            return None
+        town = max(owned, key=lambda t: (counts[t], nearest[t]))
+        return owned[town][0]
 
     def _unresolved(self, text: str, occupied: bytearray, article: str) -> list[Mention]:
         out = []

@@ -443,13 +443,20 @@ def test_a_generic_facility_binds_to_the_place_that_locates_it(gazetteer, text, 
             "hama-central-prison",
         ),
         ("Fighters reached Aleppo. Their flag flew over the citadel.", "aleppo-citadel"),
-        # the last town named has no such facility: no guess from a town further back
-        ("Rebels entered Aleppo. They then took Morek. They held the citadel.", None),
-        # a new paragraph is a new topic
-        ("Rebels entered Aleppo on Friday.\n\nThey held the citadel.", None),
+        # the town the text is about, past a town with no such facility and a paragraph break
+        ("Rebels entered Aleppo. They then took Morek. They held the citadel.", "aleppo-citadel"),
+        ("Rebels entered Aleppo on Friday.\n\nSaturday. They held the citadel.", "aleppo-citadel"),
+        # of two towns with one, the one the text names most
+        (
+            "Rebels attacked Hama. Hama's defences broke. Troops fled to Homs. Rebels then "
+            "opened the central prison.",
+            "hama-central-prison",
+        ),
+        # nothing named before: no guess
+        ("They held the citadel.", None),
     ],
 )
-def test_a_generic_facility_of_the_paragraphs_town(gazetteer, text, expected):
+def test_a_generic_facility_of_the_town_the_text_is_about(gazetteer, text, expected):
     found = [m.place_id for m in gazetteer.find_mentions(text) if m.place_type == "facility"]
     assert found == ([expected] if expected else [])
 
@@ -524,3 +531,28 @@ def test_a_generic_facility_belongs_to_the_town_the_text_is_about(gazetteer):
 
 def test_a_project_alias_of_a_geonames_village(gazetteer):
     assert gazetteer.lookup("Awn al-Dadat").place_id == "dadat"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighters entered Sanamayn on the Damascus highway.", [("highway", "m5-highway")]),
+        ("Rebels cut the Hama–Homs road.", [("road", "m5-highway")]),
+        ("They took the Latakia road.", []),  # no road of ours runs through Latakia
+    ],
+)
+def test_a_road_named_by_its_cities(gazetteer, text, expected):
+    roads = [(m.surface, m.place_id) for m in gazetteer.find_mentions(text)]
+    assert [r for r in roads if r[1] and r[1].endswith("highway")] == expected
+
+
+def test_the_medieval_citadel_is_a_generic_facility(gazetteer):
+    text = "Rebels entered Aleppo. Fighters posed in front of the medieval citadel."
+    assert ("medieval citadel", "aleppo-citadel") in [
+        (m.surface, m.place_id) for m in gazetteer.find_mentions(text)
+    ]
+
+
+def test_a_country_in_context_is_the_country_not_a_village_spelled_like_it(gazetteer):
+    context = gazetteer.find_mentions("Rebels took Suwayda, in southern Syria.")
+    assert gazetteer.lookup("Syria", context).place_id == "syria"
