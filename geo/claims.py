@@ -976,6 +976,14 @@ class _Extractor(Attribution, Dating):
             at = [p for p in places if p.start == t1 + direct.end()]
             if at and at[0].place_type in SETTLEMENT_OR_FACILITY | {"governorate"}:
                 return [at[0]]
+        before = [p for p in places if p.end <= t0]
+        if (
+            before
+            and re.fullmatch(r"\s*,\s*", self.work[before[-1].end : t0])
+            and re.match(r"\s*(?:[,;.]|$|throughout\b|since\b|until\b|for\b)", rest)
+        ):
+            # "Jisr al-Shughur and Idlib city, opposition-held throughout, …": the list before
+            return self._list_ending(before)
         head = re.match(
             r"\s+(?:city|town|enclave|stronghold|bastion|territory|province|area"
             r"|region|village|district|neighbou?rhoods?)\b",
@@ -983,7 +991,6 @@ class _Extractor(Attribution, Dating):
         )
         if not head:
             return []
-        before = [p for p in places if p.end <= t0]
         if before:
             gap = self.work[before[-1].end : t0]
             if re.fullmatch(r"\s*,\s*(?:a|an|the|its)\s*", gap):

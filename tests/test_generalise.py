@@ -835,6 +835,21 @@ def claims(gazetteer, text):
             "As the troops melted away, residents chanted that Homs was free.",
             {("homs", "opposition", "captured", "2024-12-01", "reported")},
         ),
+        # a postposed adjective holds for the list before it; places "given up"
+        (
+            "Jisr al-Shughur and Idlib city, opposition-held throughout, were quiet.",
+            {
+                ("jisr-al-shughur", "opposition", "captured", "2024-12-01", "reported"),
+                ("idlib", "opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
+        (
+            "Morek and Kafr Zita had been given up, the monitor said.",
+            {
+                ("morek", "government", "withdrew", "2024-12-01", "claimed"),
+                ("kafr-zita", "government", "withdrew", "2024-12-01", "claimed"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
