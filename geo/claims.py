@@ -29,7 +29,8 @@ Pipeline for one article (pure; the gazetteer supplies the place mentions):
    Dates also come from a date opening the sentence, "a day after X" (counted from the
    sentence's date), "the next morning" (from the date the text last gave) and date headers.
 
-The place finders of step 3 are :mod:`geo.arguments`; lists of places are :mod:`geo.lists`;
+The place finders of step 3 are :mod:`geo.arguments`, the actor finder of step 4 is
+:mod:`geo.agency`; lists of places are :mod:`geo.lists`;
 "the city", "both towns" and "Syria's second city" are :mod:`geo.anaphora`; the record is
 :class:`geo.records.Claim`.
 
@@ -48,17 +49,16 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from geo.actors import Actor, actor_of_word, find_actors
+from geo.actors import Actor, find_actors
+from geo.agency import DEFENDERS, Agency
 from geo.anaphora import PLURAL_KINDS, SETTLEMENT_OR_FACILITY, find_anaphors, find_epithets
 from geo.arguments import LOCATIVE_PREPS, Arguments, Unnamed
 from geo.attribution import (
     DENIAL,
     DENIAL_HINTS,
-    PARENTHETICAL,
     SPEECH,
     UNCONFIRMED,
     UNCONFIRMED_HINTS,
-    Attribution,
     hinted,
 )
 from geo.columns import REPORTER
@@ -106,21 +106,6 @@ TRIGGER_SCANNER = RowScanner(
 )
 _OBJECT_FILLER = _WORDS["object_filler"]
 _LOCATIVE_FILLER = _OBJECT_FILLER | LOCATIVE_PREPS | _WORDS["locative_filler"]
-#: a preposition before an actor term: the actor is not the subject ("from regime forces")
-_OBLIQUE = re.compile(
-    r"\b(?:from|against|with|between|among|than|versus|vs)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-#: actors whose captures are recaptures in this theatre (``actions.tsv``): the defenders, never
-#: the unnamed captor of a place that "fell"
-_DEFENDERS = frozenset(
-    actor for (actor, action, _), becomes in LEXICON.actions.items() if becomes == "recaptured"
-)
-#: a nominal trigger ("the fall of", "the capture of"): its actor may go unnamed
-_NOMINAL = re.compile(
-    r"\b(?:capture|fall|takeover|seizure|liberation|loss|recapture|entry|incursion)\s+(?:of|into)$"
-)
-_NOT_NAMED = frozenset({"ref", "air"})
 _NOT_CONTROLLED = frozenset({"country", "river"})
 #: a headline's unnamed singular place ("… pulls back from town"), and how long a headline is
 _HEADLINE_NOUN = re.compile(r"\b(town|city|village)$", re.IGNORECASE)
@@ -129,10 +114,6 @@ _HEADLINE_CHARS = 200
 _HEADLINE_SOURCE = re.compile(
     r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}):\s|:\s+((?:[a-z]+\s+)?(?:monitor|sources?"
     r"|state media|state TV|activists|observatory|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}))\s*$"
-)
-#: what opens the clause of an intransitive "X fell" ("… as Damascus falls")
-_FALL_CLAUSE = re.compile(
-    r"\b(?:as|while|when|whereas|but|and|after|before|since|that)\s", re.IGNORECASE
 )
 #: a participle after a comma that goes on from the clause before: ", heading toward …"
 _RETREAT_HEADING = re.compile(r",\s*(?:heading|moving|retreating|fleeing|falling back)\b", re.I)
@@ -162,11 +143,6 @@ _REPEATED_CHANGE = re.compile(
 _PLUPERFECT_BEFORE = re.compile(
     r"\bhad\s+(?:long\s+|previously\s+|once\s+|until\s+then\s+)?(?:been\s+)?$", re.IGNORECASE
 )
-_RELATIVE_SUBJECT = re.compile(r"\s*,?\s*(?:who|which|that)\s+(?:[\w’']+\s+){0,3}", re.IGNORECASE)
-_SUBORDINATOR = re.compile(
-    r"\b(?:after|before|as|while|when|once|since|until|because)\s+(?:the\s+)?$", re.IGNORECASE
-)
-_COORDINATED_ACTOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 _DESTINATION = re.compile(r"\W*(?:\w+\s+)?(?:to|toward|towards|into)\b\s*")
 _BLOCKED_BEFORE = re.compile(
     r"(?:\bif\b[^,.;]{0,60}|\b(?:"
@@ -179,10 +155,6 @@ _NEGATED_BEFORE = re.compile(
     r"n['’]t\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-#: between a noun and the participle that modifies it ("factions now controlling it")
-_PARTICIPLE_GAP = re.compile(r"\s+(?:(?:now|still|already|reportedly)\s+)?", re.IGNORECASE)
-#: a first-person actor term ("we", "our forces"): the speaker's side
-_FIRST_PERSON = re.compile(r"(?:we|our)\b", re.IGNORECASE)
 #: the regional oppositions (``regions.tsv``: rebels in Daraa are the southern opposition)
 _REGIONAL_ACTORS = frozenset(LEXICON.regions.values())
 #: an actor term that names no particular force ("rebel forces", "the fighters")
@@ -271,7 +243,7 @@ class _Draft:
     negated: bool = False
 
 
-class _Extractor(Arguments, Attribution, Dating):
+class _Extractor(Arguments, Agency, Dating):
     def __init__(
         self, text: str, published: date, article: str, gaz: Gazetteer, places: list[Mention]
     ) -> None:
@@ -646,7 +618,7 @@ class _Extractor(Arguments, Attribution, Dating):
             whos = {d.actor for d in drafts}
             # "… took Daraa province. They then reached Damascus": the regional opposition
             self.last_actor = whos.pop() if whos <= _REGIONAL_ACTORS and len(whos) == 1 else actor
-            if action in ("captured", "entered") and not static and actor not in _DEFENDERS:
+            if action in ("captured", "entered") and not static and actor not in DEFENDERS:
                 self.last_attacker = actor
         return drafts
 
@@ -659,154 +631,6 @@ class _Extractor(Arguments, Attribution, Dating):
             if nxt.start() - t1 <= 15 and nxt.end() <= e:
                 return nxt.end()
         return t1
-
-    # -- actor --
-    def _actor(
-        self,
-        form: str,
-        m: re.Match[str],
-        t0: int,
-        t1: int,
-        s: int,
-        e: int,
-        actors: list[Actor],
-        action: str,
-    ) -> str | None:
-        word = m.group(0).lower()
-        if form == "adj":
-            prefix = re.split(r"[- ](?:held|controlled|ruled|run)$", word)[0]
-            return actor_of_word(prefix)
-        if form == "hold":
-            who = re.search(r"\b(they|rebels|insurgents)\s+(?:hold|held|control)", word)
-            return self._resolve_actor("ref" if not who or who.group(1) == "they" else "opposition")
-        if form == "under":
-            found = [a for a in actors if a.start < t0]
-            return self._resolve_actor(found[-1].actor if found else "ref")
-        modifier = re.match(
-            r"(?:the |a )?(rebel|insurgent|opposition|regime|government|army)\s", word
-        )
-        if modifier:
-            return actor_of_word(modifier.group(1))
-        if re.match(r"(?:the\s+)?fall\s+of\b", word):
-            # "since the fall of Aleppo": a place falls to its attacker ("… to the SNA"), never
-            # to the subject of the sentence ("the army has admitted losing ground since …")
-            to = re.compile(r"\bto\s+(?:the\s+)?$")
-            agent = [
-                a
-                for a in actors
-                if t1 <= a.start < t1 + 80 and to.search(self.work, max(t1, a.start - 8), a.start)
-            ]
-            return (
-                self._resolve_actor(agent[0].actor) if agent else self.last_attacker or "opposition"
-            )
-        if re.search(r"\b(?:entry|incursion|entrance)\s+of\s", word):
-            inside = [a for a in actors if t0 <= a.start and a.end <= t1 and a.actor != "air"]
-            if inside:  # "the entry of terrorists into X"
-                return self._resolve_actor(inside[0].actor)
-        if word.endswith("ing") and form == "intrans":  # "retreating government forces in X"
-            after = [a for a in actors if a.start >= t1 and a.start - t1 <= 2]
-            if after and after[0].actor not in _NOT_NAMED:
-                return after[0].actor
-        # an agent follows "fell to", "seized by", "in the hands of", but not an intransitive
-        # "fell" ("Damascus fell the same morning, with fighters from the south …")
-        intransitive_fall = re.search(
-            r"\b(?:fall|falls|fell|fallen|changed? hands|free|freed)$", word
-        )
-        if (form == "subj" and not intransitive_fall) or word.endswith(
-            ("advance of", "advance of ")
-        ):
-            agent = [a for a in actors if a.start >= t1 and a.start - t1 < 40]
-            if agent:
-                return self._resolve_actor(agent[0].actor)
-        if intransitive_fall and form == "subj":
-            # "SDF tightens hold on Deir ez-Zor as Damascus falls": the subject of another clause
-            # is no captor of the place that fell in this one
-            clause = list(_FALL_CLAUSE.finditer(self.work, s, t0))
-            if clause:
-                s = clause[-1].end()
-        if re.match(r"(?:(?:now|still|already)\s+)?\w+ing\b", word):
-            # "the armed factions now controlling it", "troops holding the town": the noun a
-            # participle modifies is its actor, even inside an oblique phrase
-            right = [
-                a for a in actors if a.end <= t0 and _PARTICIPLE_GAP.fullmatch(self.work, a.end, t0)
-            ]
-            if right and right[-1].actor not in _NOT_NAMED:
-                return right[-1].actor
-        window = self.work[s:t0]
-        blanked = PARENTHETICAL.sub(lambda x: " " * len(x.group(0)), window)
-        before = [a for a in actors if a.end <= t0 and blanked[a.start - s : a.end - s].strip()]
-        nearest = [a for a in actors if s <= a.start and a.end <= t0]
-        if nearest and _RELATIVE_SUBJECT.fullmatch(self.work, nearest[-1].end, t0):
-            # "…, which the rebels, who seized most of Aleppo, have surrounded": the relative
-            # pronoun's antecedent, even inside a parenthetical
-            return self._resolve_actor(nearest[-1].actor)
-        # the subject, not an actor inside a prepositional phrase ("took X from regime forces",
-        # "after government troops withdrew"), unless no other actor is there
-        if before and _RELATIVE_SUBJECT.fullmatch(self.work, before[-1].end, t0):
-            # "… no resistance from government troops, who had left X": the relative pronoun's
-            # antecedent is the subject, even in an oblique phrase
-            return self._resolve_actor(before[-1].actor)
-        subjects = []
-        oblique_prev: Actor | None = None
-        for a in before:
-            oblique = bool(_OBLIQUE.search(self.work, max(s, a.start - 12), a.start)) or (
-                oblique_prev is not None  # "against Kurdish-led forces and government troops"
-                and _COORDINATED_ACTOR.fullmatch(self.work, oblique_prev.end, a.start) is not None
-            )
-            oblique_prev = a if oblique else None
-            if not oblique:
-                subjects.append(a)
-        if subjects or before:
-            chosen = (subjects or before)[-1]
-            if chosen.actor == "ref" and _FIRST_PERSON.match(self.work, chosen.start):
-                # "our forces restored control over X, SANA said": the speaker's side
-                side = self._speaker_side(s, e)
-                if side is not None:
-                    return side
-            if chosen.actor == "ref":
-                # "HTS said its fighters had entered X": the speaker; "… its fighters killed
-                # dozens of soldiers as they took X": "they" continues the first reference,
-                # not the object between
-                first_ref = next(a for a in before if a.actor == "ref")
-                named = [
-                    a
-                    for a in (subjects or before)
-                    if a.end <= first_ref.start
-                    and a.actor not in _NOT_NAMED
-                    # the subject of "after regime forces withdrew" is no antecedent of "they"
-                    and not _SUBORDINATOR.search(self.work, max(s, a.start - 14), a.start)
-                ]
-                if named:
-                    return named[-1].actor
-                if first_ref is not chosen:
-                    return self._resolve_actor("ref")
-            return self._resolve_actor(chosen.actor)
-        if (
-            re.match(r"\W*(?:After|Before|While|Following|Since|Having|Despite)\b", self.work[s:t0])
-            and len(self.work[s:t0]) < 40
-        ):
-            main = [a for a in actors if a.start >= t1]  # "After seizing X, the rebels …"
-            if main:
-                return self._resolve_actor(main[0].actor)
-        if form == "subj" and action == "recaptured" and len(_DEFENDERS) == 1:
-            # "Khanasir was recaptured on Saturday": the theatre's defender (actions.tsv)
-            return next(iter(_DEFENDERS))
-        if (form == "subj" and action in ("captured", "entered")) or _NOMINAL.search(word):
-            # "Saraqib fell on Friday", "the capture of Saraqib": the text's last attacker
-            return self.last_attacker or "opposition"
-        return None
-
-    def _speaker_side(self, s: int, e: int) -> str | None:
-        """The side the sentence's speaker speaks for (``claimants.tsv``), if known."""
-        name = self._claimant(s, e)
-        if name == REPORTER:
-            name = self.last_claimant or REPORTER
-        return LEXICON.claimant_sides.get(name) or actor_of_word(name)
-
-    def _resolve_actor(self, actor: str) -> str | None:
-        if actor == "ref":
-            return self.last_actor or "opposition"
-        return actor
 
     # -- extent, date, status --
     def _extent(
