@@ -33,8 +33,8 @@ _TAG_THEN_CLAUSE = re.compile(
 SPEECH = LEXICON.cue_regex("speech")
 #: a denial that judges what stands before it: "… are lies", "… were untrue"
 _VERDICT = re.compile(
-    r"\b(?:were|was|are|is)\s+(?:untrue|false|baseless|fabricated|lies|wrong|unfounded"
-    r"|incorrect|not true)\b",
+    r"\b(?:(?:were|was|are|is)|as)\s+['‘\"“]?(?:completely\s+|entirely\s+|totally\s+|utterly\s+)?"
+    r"(?:untrue|false|baseless|fabricated|lies|wrong|unfounded|incorrect|not true)\b",
     re.IGNORECASE,
 )
 _ACCORDING = LEXICON.cue_regex("according")
@@ -85,6 +85,11 @@ class DraftLike(Protocol):
 _LIVEBLOG_PREFIX = re.compile(
     r"^(?:(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]M|local(?:\s+time)?)?|UPDATE|BREAKING|Breaking|Update"
     r"|LIVE|Live)\s*[-–—:|]\s*)+"
+)
+_DENIAL_VERB_TAIL = re.compile(
+    r"\s+(?:dismiss|dismisses|dismissed|deny|denies|denied|reject|rejects|rejected|refute"
+    r"|refutes|refuted|described|describes|called|calls)\b.*$",
+    re.IGNORECASE,
 )
 _SINCE = re.compile(r"\bsince\s+the\s+$", re.IGNORECASE)
 _LEADING_ADVERBIAL = re.compile(
@@ -230,6 +235,8 @@ class Attribution:
             # "hours after those factions said …": the speaker is inside the adverbial clause
             subject = _LEADING_ADVERBIAL.sub("", subject)
             subject = _LIVEBLOG_PREFIX.sub("", subject)  # "10:45 GMT - Rebels say …"
+            # "The army dismissed as false reports that …": the subject of the denial
+            subject = _DENIAL_VERB_TAIL.sub("", subject)
             words = subject.split()
             if words and words[0].lower() in ("he", "she") and len(words) <= 2:
                 return self.last_claimant or REPORTER

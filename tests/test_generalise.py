@@ -995,3 +995,20 @@ def test_a_liveblog_timestamp_is_no_part_of_the_speaker(gazetteer):
         "10:45 GMT - Rebels say they have entered Homs.", published=PUBLISHED, gazetteer=gazetteer
     )
     assert [(c.place_id, c.status, c.claimant) for c in found] == [("homs", "claimed", "Rebels")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The army dismissed as false reports that Hama had fallen.", "The army"),
+        (
+            "The source described the reports about the fall of Hama as completely false.",
+            "The source",
+        ),
+    ],
+)
+def test_a_verdict_denies_the_report_it_judges(gazetteer, text, speaker):
+    found = extract_claims(text, published=PUBLISHED, gazetteer=gazetteer)
+    assert [(c.place_id, c.action, c.status, c.claimant) for c in found] == [
+        ("hama", "captured", "denied", speaker)
+    ]
