@@ -81,17 +81,20 @@ class DraftLike(Protocol):
     def place(self) -> Any: ...
 
 
-#: "since the fall of X" (a noun phrase after "since"; "has since stabilised" is an adverb)
+#: a liveblog's timestamp or label before the speaker: "10:45 GMT - Rebels say …"
 _LIVEBLOG_PREFIX = re.compile(
     r"^(?:(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]M|local(?:\s+time)?)?|UPDATE|BREAKING|Breaking|Update"
     r"|LIVE|Live)\s*[-–—:|]\s*)+"
 )
+#: the denial verb after a speaker: "The army dismissed as false reports that …"
 _DENIAL_VERB_TAIL = re.compile(
     r"\s+(?:dismiss|dismisses|dismissed|deny|denies|denied|reject|rejects|rejected|refute"
     r"|refutes|refuted|described|describes|called|calls)\b.*$",
     re.IGNORECASE,
 )
+#: "since the fall of X" (a noun phrase after "since"; "has since stabilised" is an adverb)
 _SINCE = re.compile(r"\bsince\s+the\s+$", re.IGNORECASE)
+#: an adverbial clause before the speaker: "hours after those factions said …"
 _LEADING_ADVERBIAL = re.compile(
     r"^.*\b(?:after|before|while|when|since|because|until|once)\s+(?=\S)", re.IGNORECASE
 )
