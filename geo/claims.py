@@ -463,12 +463,12 @@ class _Extractor(Arguments, Agency, Dating):
         regional = {d.actor for d in drafts if d.actor in _REGIONAL_ACTORS}
         if len(regional) != 1 or not any(d.actor == "opposition" for d in drafts):
             return drafts
-        named = [
-            a
-            for a in actors
-            if a.actor == "opposition" and not _GENERIC_REBELS.match(self.work, a.start, a.end)
-        ]
-        if named:  # "HTS took Hama as southern rebels took Daraa": two forces
+        generic = [a for a in actors if a.actor == "opposition"]
+        if not generic or any(
+            not _GENERIC_REBELS.match(self.work, a.start, a.end) for a in generic
+        ):
+            # "HTS took Hama as rebels took Daraa": two forces; "Two days after Hama fell,
+            # southern fighters were in al-Sanamayn": no rebels whose other claims to carry
             return drafts
         (who,) = regional
         return [replace(d, actor=who) if d.actor == "opposition" else d for d in drafts]

@@ -122,7 +122,9 @@ class Dating:
         ]
         if inside:
             return min(inside, key=lambda d: min(abs(d.start - q1), abs(d.end - q0)))
-        before = [o for o in offsets if o.end <= q0]
+        # "Two days after Homs fell, southern fighters were in X": the offset dates its own
+        # clause, not the main clause after the comma
+        before = [o for o in offsets if o.end <= q0 and "," not in self.work[o.end : q0]]
         if before:
             off = before[-1]
             others = [d for d in plain if d.end <= off.start]

@@ -693,6 +693,14 @@ def claims(gazetteer, text):
                 ("daraa-governorate", "southern_opposition", "captured", "2024-12-01", "reported"),
             },
         ),
+        # a place that fell with no agent is not the named regional force's
+        (
+            "Two days after Homs fell, southern fighters were in al-Sanamayn.",
+            {
+                ("homs", "opposition", "captured", "2024-11-29", "reported"),
+                ("al-sanamayn", "southern_opposition", "entered", "2024-12-01", "reported"),
+            },
+        ),
         (
             "Rebels took Daraa province on Friday. They then reached the outskirts of Damascus.",
             {
