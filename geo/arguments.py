@@ -108,6 +108,12 @@ _APPOSITIVE_LOCATOR = re.compile(_LOCATING_HEAD + r"\s*(?:\w+\s+){0,4}", re.IGNO
 
 _APPOSITIVE_LOCATOR_HEAD = re.compile("^" + _LOCATING_HEAD, re.IGNORECASE)
 
+#: an object no entry knows, then the places it includes: "the road, including the town of"
+_INCLUDING = re.compile(
+    r"\s*(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*including\s+(?:the\s+)?"
+    r"(?:(?:towns?|villages?|cities|city|districts?|neighbou?rhoods?)\s+of\s+)?",
+    re.IGNORECASE,
+)
 _ATTRIBUTION_SPAN = re.compile(r",\s*according to [^,]*,|,\s*(?:reportedly|sources said),")
 
 
@@ -191,11 +197,16 @@ class Arguments:
                 continue  # "Britain-based", "Turkey-backed": a modifier, not a place object
             gap = self._gap(cursor, p.start)
             if first:
-                if not _gap_ok(gap, filler, need_prep=locative) and not _gap_ok(
-                    # "the villages of Karnaz, Tal Malah, …": an unknown first item of a list
-                    UNKNOWN_LEAD_ITEMS.sub(" ", gap),
-                    filler,
-                    need_prep=locative,
+                if (
+                    not _gap_ok(gap, filler, need_prep=locative)
+                    and not _gap_ok(
+                        # "the villages of Karnaz, Tal Malah, …": an unknown first item of a list
+                        UNKNOWN_LEAD_ITEMS.sub(" ", gap),
+                        filler,
+                        need_prep=locative,
+                    )
+                    # "still holds the road, including the town of Suran": what it includes
+                    and not _INCLUDING.fullmatch(gap)
                 ):
                     if self._possessive(p):
                         continue

@@ -858,6 +858,19 @@ def claims(gazetteer, text):
                 ("kafr-zita", "government", "withdrew", "2024-12-01", "claimed"),
             },
         ),
+        # "got into", "went into", "filled the vacuum in", an object that includes places
+        (
+            "Terrorists had got into the city of Homs, the army said.",
+            {("homs", "opposition", "entered", "2024-12-01", "claimed")},
+        ),
+        (
+            "Kurdish forces filled the vacuum in Raqqa on Friday.",
+            {("raqqa", "sdf", "captured", "2024-11-29", "reported")},
+        ),
+        (
+            "The army still holds the road, including the town of Morek.",
+            {("morek", "government", "captured", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
