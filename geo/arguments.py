@@ -308,6 +308,13 @@ class Arguments:
                 return [p]
         return []
 
+    def _plural_pronoun(self, t0: int, places: list[Mention]) -> list[Mention | Unnamed]:
+        """ "retook Suran and Maardis a day after abandoning them": the list of settlements or
+        facilities that ends last before ``t0`` in the sentence, if it has two or more items."""
+        near = [p for p in places if p.end <= t0 and p.place_type in SETTLEMENT_OR_FACILITY]
+        listed = self._list_ending(near)
+        return listed if len(listed) > 1 else []
+
     def _relative_antecedent(
         self, t0: int, s: int, places: list[Mention]
     ) -> list[Mention | Unnamed]:

@@ -51,7 +51,7 @@ from typing import Any
 
 from geo.actors import Actor, find_actors
 from geo.agency import DEFENDERS, Agency
-from geo.anaphora import PLURAL_KINDS, SETTLEMENT_OR_FACILITY, find_anaphors, find_epithets
+from geo.anaphora import PLURAL_KINDS, find_anaphors, find_epithets
 from geo.arguments import LOCATIVE_PREPS, Arguments, Unnamed
 from geo.attribution import (
     DENIAL,
@@ -505,10 +505,7 @@ class _Extractor(Arguments, Agency, Dating):
             if not targets and re.match(r"\s+it\b", self.work[t1 : t1 + 4]):
                 targets = self._pronoun(t0)
             if not targets and re.match(r"\s+them\b", self.work[t1 : t1 + 6]):
-                # "retook Suran and Maardis a day after abandoning them": the list before
-                near = [p for p in places if p.end <= t0 and p.place_type in SETTLEMENT_OR_FACILITY]
-                listed = self._list_ending(near)
-                targets = listed if len(listed) > 1 else []
+                targets = self._plural_pronoun(t0, places)
             if m.group(0).lower().startswith(("arrived", "arriving")) and action == "advancing":
                 gap = text[t1 : targets[0].start] if targets and targets[0] else ""
                 if not re.search(r"outskirts|gates|edge", gap, re.I):

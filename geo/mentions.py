@@ -646,8 +646,10 @@ class MentionFinder:
     ) -> str | None:
         """The facility of kind ``noun`` ("airport", "military academy") of a place named
         before it in the same sentence: the place's own facility, or the one facility of that
-        kind in a governorate or countryside named there. Otherwise none: a bare "the airport"
-        is left unresolved rather than bound to some other city's airport."""
+        kind in a governorate or countryside named there; of several such places, the one the
+        text names most. With no place before it in its sentence, the facility of the town the
+        text is about (:meth:`_facility_of_topic`); else none: a bare "the airport" is not bound
+        to some city's airport at random."""
         kinds = self._facility_kinds.get(noun, [])
         sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
         lo = bisect.bisect_left(starts, max(sentence_start, start - _GENERIC_WINDOW_CHARS))

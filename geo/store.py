@@ -134,10 +134,10 @@ def _create(path: Path) -> None:
         finally:
             conn.close()
         os.link(tmp, path)
-    except FileExistsError:
-        pass  # another process created it first
     except OSError:
-        pass  # no hard links here: the store is created in place (one migration transaction)
+        # FileExistsError: another process created it first; otherwise there are no hard links
+        # here, and the store is created in place (one migration transaction)
+        pass
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot create the store: {exc}") from exc
     finally:
