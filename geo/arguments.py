@@ -28,12 +28,13 @@ _SUBJECT_FILLER = _WORDS["subject_filler"]
 
 _PLACE_HEADS = "|".join(sorted((re.escape(w) for w in _WORDS["place_head"]), key=len, reverse=True))
 
+_QUANTIFIERS = "|".join(
+    sorted((re.escape(w) for w in _WORDS["place_quantifier"]), key=len, reverse=True)
+)
+
 _GENERIC_PLACE = re.compile(  # used with .match(text, pos): no ^ anchor
-    r"\s*(?:(?:a|an|the|some|several|many|dozens of|scores of|hundreds of|a number of|other"
-    r"|more than \d+|nearly \d+|about \d+|over \d+|at least \d+|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|a dozen|nearby|surrounding|strategic|key|small|major|important"
-    r"|remaining|rural|their|its|his|regime|government|rebel|opposition|army|new|newly|further"
-    r"|additional|more|\d+)\s+)*"
+    # "several villages", "a string of towns", "some 20 more settlements", "'several areas'"
+    rf"\s*['‘\"“]?(?:(?:{_QUANTIFIERS}|more than \d+|\d+)\s+)*"
     rf"(?P<noun>{_PLACE_HEADS})\b"
     r"(?!\s+of\s+(?:the\s+)?[A-Z])",  # "the town of Morek" names its town
     re.IGNORECASE,
@@ -169,7 +170,12 @@ class Arguments:
         first = True
         generic = _GENERIC_PLACE.match(self.work, t1, e) if allow_generic else None
         if generic and (not after or after[0].start >= generic.end()):
-            inner = generic.group("noun").lower() in _PARTS_OF_A_PLACE and after
+            inner = (
+                generic.group("noun").lower() in _PARTS_OF_A_PLACE
+                and after
+                # "checkpoints in southern Syria": a region's parts are places of their own
+                and after[0].place_type not in ("region", "country")
+            )
             if inner and _PART_OF.fullmatch(self.work, generic.end(), after[0].start):
                 # "pulled back from several neighbourhoods in the west of the city": the claim
                 # is on the place the parts belong to

@@ -61,7 +61,7 @@ from geo.attribution import (
     UNCONFIRMED_HINTS,
     hinted,
 )
-from geo.columns import REPORTER
+from geo.columns import REPORTER, SYRIA
 from geo.dates import (
     DateFound,
     event_dates,
@@ -599,6 +599,8 @@ class _Extractor(Arguments, Agency, Dating):
             who = actor
             if place is not None and place.place_id:
                 who = LEXICON.regions.get((self.gaz.place(place.place_id).admin1, actor), actor)
+            elif unnamed:
+                who = self._region_of_sentence(places, s, e, actor)
             if form in ("obj", "obj_inside") and target.start < t0:
                 # "retook X on Tuesday, two days after losing it": an object named before its
                 # trigger (a pronoun's antecedent) is dated where the trigger stands
@@ -618,6 +620,18 @@ class _Extractor(Arguments, Agency, Dating):
             if action in ("captured", "entered") and not static and actor not in DEFENDERS:
                 self.last_attacker = actor
         return drafts
+
+    def _region_of_sentence(self, places: list[Mention], s: int, e: int, actor: str) -> str:
+        """ "Sweida's governor left his office as local fighters seized a string of
+        checkpoints": an unnamed place lies where the sentence's named places all lie, and
+        generic rebels there are that region's opposition (``regions.tsv``)."""
+        admin1s = {
+            self.gaz.place(p.place_id).admin1 for p in places if p.place_id and s <= p.start < e
+        }
+        admin1s = {a for a in admin1s if a.startswith(SYRIA + "-")}  # governorates
+        if len(admin1s) != 1:
+            return actor
+        return LEXICON.regions.get((admin1s.pop(), actor), actor)
 
     def _cover_nested(self, t1: int, e: int) -> int:
         """End of a trigger nested right after ``t1`` ("repel | the attack on X"), so that a

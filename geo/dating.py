@@ -46,6 +46,9 @@ _DESCRIBED_PAST = re.compile(
     r"\b(?:that|which|who)\s+(?:had|have|has)\s+[^,;.]{0,80}?\b(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b",
     re.IGNORECASE,
 )
+#: a participle or relative aside between commas ("The offensive, launched at dawn on Wednesday,")
+_PARENTHETICAL = re.compile(r",\s*(?:which|who|\w+ed)\b[^,;()]*,", re.IGNORECASE)
+_WHEN = re.compile(r",\s*when\b", re.IGNORECASE)
 _INNER_RELATIVE = re.compile(r",\s*(?:which|that|who|whom|where)\b[^,;.]*,", re.IGNORECASE)
 _HISTORY_FRONTED = re.compile(  # "The 2016 battle …", "In 2016, …", "Back in 2012 …"
     r"\W*(?:The|In|By|During|Until|Back in|In early|In late|In mid-?|After|Before|Since"
@@ -117,8 +120,19 @@ class Dating:
                 for o in offsets
             )
 
+        asides = [
+            a.span()
+            for a in _PARENTHETICAL.finditer(self.work, clause[0], clause[1])
+            if not (a.start() < q1 and q0 < a.end())  # not the claim's own
+        ]
         inside = [
-            d for d in plain if clause[0] <= d.start and d.end <= clause[1] and not across_offset(d)
+            d
+            for d in plain
+            if clause[0] <= d.start
+            and d.end <= clause[1]
+            and not across_offset(d)
+            # "The offensive, launched on Wednesday, has cost the army …": the aside's date
+            and not any(a <= d.start and d.end <= b for a, b in asides)
         ]
         if inside:
             return min(inside, key=lambda d: min(abs(d.start - q1), abs(d.end - q0)))
@@ -184,6 +198,11 @@ class Dating:
             return False  # no year in the sentence
         seg_start = self.work.rfind(",", s, q0)
         seg_start = s if seg_start < 0 else seg_start
+        if _WHEN.match(self.work, seg_start):
+            # "… in November 2012, when rebels overran the last army posts": the when-clause
+            # happened at the time the clause before it names
+            before = self.work.rfind(",", s, seg_start)
+            seg_start = s if before < 0 else before
         seg_end = self.work.find(",", q1, e)
         seg_end = e if seg_end < 0 else seg_end
         aside = _ASIDE.match(self.work, seg_end, e)

@@ -62,6 +62,7 @@ from geo.normalize import key, name_keys, normalize_many, normalize_name
 from geo.romanize import roman_from_key, roman_many, usable
 
 #: a name with a disambiguating qualifier: "Ashrafieh (Aleppo)"
+_LEADING_ARTICLE = re.compile(r"(?:a[lnrsdtz]|el|e[snrdtz]|ash|esh)[\s'’-]", re.IGNORECASE)
 _QUALIFIED = re.compile(r"^\s*(.+?)\s*\(([^()]+)\)\s*$")
 #: ``source`` of the long-tail localities (scripts/build_gazetteer.py): "minor" villages
 LOCALITY_SOURCE = "via Who's On First"
@@ -346,7 +347,10 @@ class Gazetteer(MentionFinder):
         text = name.strip()
         if not text or len(text) > 200:
             return []
-        for variant in (text, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)):
+        variants = [text, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)]
+        if not _LEADING_ARTICLE.match(text):
+            variants.append(f"al-{text}")  # "Saan": a name whose every spelling has "al-"
+        for variant in variants:
             for k in normalize_name(variant):
                 idx = self._keys.get(k)
                 if idx is not None and self._entries[idx].places:

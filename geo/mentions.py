@@ -51,6 +51,8 @@ _GOVERNORATE_AFTER = re.compile(
     r"|\s*,\s*(?:the|a)\s+(?:[\w-]+\s+){0,3}(?:province|governorate)\b"
     rf"|(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|&)\s+{_NAME}\s+(?:provinces|governorates)\b"
     r"|\s+and\s+(?:the\s+)?[\w-]+\s+(?:provinces|governorates)\b"
+    # "displaced in Idlib and northern Aleppo": beside a part of a governorate, a governorate
+    r"|\s+and\s+(?:the\s+)?(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+[A-Z]"
 )
 #: after the name: "the Hama and Homs countrysides", "Hama, Homs and Idlib countrysides"
 _COUNTRYSIDES_AFTER = re.compile(

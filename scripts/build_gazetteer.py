@@ -62,6 +62,26 @@ INSTITUTIONS = [
             "governorate palace",
         ],
     ),
+    # the security branches and the party branch that every governorate capital has
+    (
+        "Air Force Intelligence branch",
+        [
+            "Air Force Intelligence branch",
+            "Air Force Intelligence building",
+            "Air Force Intelligence headquarters",
+            "Air Intelligence branch",
+        ],
+    ),
+    (
+        "Military Security branch",
+        ["Military Security branch", "Military Security building", "Military Intelligence branch"],
+    ),
+    ("State Security branch", ["State Security branch", "State Security building"]),
+    ("Political Security branch", ["Political Security branch", "Political Security building"]),
+    (
+        "Baath Party branch",
+        ["Baath Party branch", "Baath Party headquarters", "Baath Party building"],
+    ),
 ]
 #: GeoNames feature codes of localities left out: abandoned places and Israeli settlements
 SKIPPED_FEATURES = {"PPLQ", "STLMT", "PPLH", "PPLW"}
@@ -202,6 +222,22 @@ def compass_variants(noun: str, adj: str) -> list[str]:
         return []
     hyphen = f"{noun[:5]}-{noun[5:]}"
     return [f"{hyphen} Syria", f"{hyphen}ern Syria", *REGION_ACRONYMS.get(noun, [])]
+
+
+def hyphenated_directions(forms: list[str], noun: str, adj: str) -> list[str]:
+    """The forms again with a compound direction hyphenated: "south-western countryside of
+    Aleppo", "countryside to the north-west of Hama"."""
+    if len(noun) <= 5:
+        return []
+    h_noun, h_adj = f"{noun[:5]}-{noun[5:]}", f"{noun[:5]}-{adj[5:]}"
+    out = []
+    for f in forms:
+        words = f.split(" ")
+        if adj in words:
+            out.append(" ".join(h_adj if w == adj else w for w in words))
+        elif noun in words:
+            out.append(" ".join(h_noun if w == noun else w for w in words))
+    return out
 
 
 def populated_point(
@@ -549,6 +585,7 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
                     f"{adj} {n} region",
                     f"{adj} {n} province countryside",
                 ]
+            forms += hyphenated_directions(forms, noun, adj)
             add(
                 f"{adj}-{base}-countryside",
                 f"{adj} {cap['name']} countryside",

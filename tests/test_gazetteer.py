@@ -514,6 +514,21 @@ def test_a_qualified_name_resolves_where_its_qualifier_is(gazetteer, name, expec
         ("Fighters stormed the police headquarters in Sweida.", "suwayda-police-headquarters"),
         ("In Daraa, gunmen took the governorate building.", "daraa-governorate-building"),
         ("Rebels opened Homs Central Prison.", "homs-central-prison"),
+        # the security branches, named with their city or bare in a text about it
+        (
+            "Gunmen stormed the Air Force Intelligence branch in Daraa.",
+            "daraa-air-force-intelligence-branch",
+        ),
+        (
+            "Fighters entered Homs. They took the Military Security branch.",
+            "homs-military-security-branch",
+        ),
+        ("Crowds ransacked the Hama Baath Party headquarters.", "hama-baath-party-branch"),
+        # a national institution of the capital
+        (
+            "Fighters took the state broadcaster's headquarters in Damascus.",
+            "syrian-state-television-headquarters",
+        ),
     ],
 )
 def test_every_provincial_capital_has_its_state_institutions(gazetteer, text, expected):
@@ -556,3 +571,41 @@ def test_the_medieval_citadel_is_a_generic_facility(gazetteer):
 def test_a_country_in_context_is_the_country_not_a_village_spelled_like_it(gazetteer):
     context = gazetteer.find_mentions("Rebels took Suwayda, in southern Syria.")
     assert gazetteer.lookup("Syria", context).place_id == "syria"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rebels took Khan al-Asal in the south-western countryside of Aleppo.",
+            "southwestern-aleppo-countryside",
+        ),
+        ("Strikes hit the north-western Hama countryside.", "northwestern-hama-countryside"),
+        (
+            "A route into Aleppo's south-eastern countryside reopened.",
+            "southeastern-aleppo-countryside",
+        ),
+    ],
+)
+def test_a_hyphenated_compound_direction_names_its_countryside(gazetteer, text, expected):
+    assert [m.place_id for m in gazetteer.find_mentions(text)][-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # beside a part of a governorate, a capital's name is the governorate
+        ("Thousands were displaced in Idlib and northern Aleppo.", "idlib-governorate"),
+        ("Jets struck Idlib and western Aleppo countryside.", "idlib-governorate"),
+        # otherwise the city
+        ("Jets struck Idlib and Aleppo.", "idlib"),
+    ],
+)
+def test_a_capital_beside_part_of_a_governorate_is_its_governorate(gazetteer, text, expected):
+    assert [m.place_id for m in gazetteer.find_mentions(text)][0] == expected
+
+
+def test_a_name_every_spelling_of_which_has_the_article_resolves_without_it(gazetteer):
+    context = gazetteer.find_mentions("Factions moved into al-Saan, east of Hama.")
+    assert gazetteer.lookup("Saan", context).place_id == "as-siin"
+    assert gazetteer.lookup("al-Saan", context).place_id == "as-siin"

@@ -871,6 +871,52 @@ def claims(gazetteer, text):
             "The army still holds the road, including the town of Morek.",
             {("morek", "government", "captured", "2024-12-01", "reported")},
         ),
+        # unnamed places after a quantifier ("a string of", "some 20 more", "the final")
+        (
+            "Rebels overran a string of villages east of Hama on Friday.",
+            {(None, "opposition", "captured", "2024-11-29", "reported")},
+        ),
+        (
+            "Insurgents have seized some 20 more settlements since Saturday.",
+            {(None, "opposition", "captured", "2024-11-30", "reported")},
+        ),
+        (
+            "The army said it regained 'several areas' on Friday.",
+            {(None, "government", "recaptured", "2024-11-29", "claimed")},
+        ),
+        (
+            "Rebels freed the last village on the edge of Homs city on Friday.",
+            {(None, "opposition", "captured", "2024-11-29", "reported")},
+        ),
+        (
+            "Rebels were seizing back several towns on Friday.",
+            {(None, "opposition", "recaptured", "2024-11-29", "reported")},
+        ),
+        # the loser named by "cost"; the date of an aside is the aside's
+        (
+            "The assault, launched on Wednesday, has cost the army a belt of villages.",
+            {(None, "government", "withdrew", "2024-12-01", "reported")},
+        ),
+        # a region's unnamed parts are no claim on the region; the sentence places them
+        (
+            "Daraa's governor fled as local gunmen seized a string of checkpoints in southern "
+            "Syria on Friday.",
+            {(None, "southern_opposition", "captured", "2024-11-29", "reported")},
+        ),
+        # a nominal entry with a long agent, and the parts of several cities
+        (
+            "Activists reported the entry of Hayat Tahrir al-Sham and allied factions into the "
+            "town of Morek on Friday.",
+            {("morek", "opposition", "entered", "2024-11-29", "claimed")},
+        ),
+        (
+            "Government units handed over their remaining positions in the city centres of "
+            "Raqqa and Tabqa on Friday.",
+            {
+                ("raqqa", "government", "withdrew", "2024-11-29", "reported"),
+                ("tabqa", "government", "withdrew", "2024-11-29", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -907,6 +953,8 @@ def test_locating_places_are_not_objects(gazetteer, text):
         "Rebels moved in on Damascus.",
         "Rebels handed the prisoners to the Red Cross in Hama.",
         "Homs is free of terrorists.",
+        # the when-clause is as old as the year before it
+        "Morek first slipped out of army hands in May 2012, when rebels overran the last posts.",
         "The Euphrates, which feeds the dams, remains under the control of the SDF.",
     ],
 )
