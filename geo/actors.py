@@ -33,6 +33,7 @@ class Actor:
 def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Actor]:
     """Actor terms of ``text`` that stand as actors (not as modifiers: "rebel positions")."""
     out: list[Actor] = []
+    terrorists: str | None = None  # whom "PKK/YPG terrorists" made the text's "terrorists"
     for row, m in ACTOR_SCANNER.scan(text, start, end):
         nxt = re.match(r"([\s-]*)([\w’']+)", text[m.end() : m.end() + 20])
         # "rebel positions", "opposition-held"; but "the rebels held the citadel" is a verb
@@ -45,14 +46,22 @@ def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Actor
         actor = ACTOR_NAMES[row]
         if out and _WHOSE.fullmatch(text, out[-1].end, m.start()):
             actor = out[-1].actor  # "the SNA, whose fighters …": the antecedent's fighters
+        epithet = _TERROR.search(m.group(0)) is not None
         if out and out[-1].actor != "air" and _ADJACENT.fullmatch(text, out[-1].end, m.start()):
             # "'Dawn of Freedom' factions", "HTS fighters": one actor, the specific one
             out[-1] = Actor(out[-1].actor, out[-1].start, m.end())
+            if epithet and out[-1].actor not in ("ref", actor):
+                terrorists = out[-1].actor
             continue
+        if epithet and terrorists and actor == "opposition":
+            # "PKK/YPG terrorists … the terrorists had vacated": an outlet's epithet keeps the
+            # side it first named
+            actor = terrorists
         out.append(Actor(actor, m.start(), m.end()))
     return out
 
 
+_TERROR = re.compile(r"\bterror", re.IGNORECASE)
 _ADJACENT = re.compile(r"[\s'’\"”-]{1,3}")
 _WHOSE = re.compile(r"\s*,\s*whose\s+(?:own\s+)?", re.IGNORECASE)
 

@@ -87,6 +87,12 @@ def find_anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> lis
                 break
             if j > 0 and _locates(text, window[j - 1], prev):
                 continue  # "Saraqib, a town in Idlib province": the province only locates
+            if (
+                j > 1
+                and _COUNTRY_OWNER.fullmatch(text, window[j - 1].start, prev.start)
+                and _locates(text, window[j - 2], prev)
+            ):
+                continue  # "Palmyra in Syria's Homs province"
             if _in_list(text, window, j):
                 continue  # "factions from Daraa, Sweida and Quneitra": no one of them
             target = _anaphor_target(kind, prev, gaz, "provincial" in m.group(0).lower())
@@ -180,8 +186,12 @@ _DIRECTION_GAP = re.compile(
     re.IGNORECASE,
 )
 _LOCATOR_GAP = re.compile(
-    r"\s*,?\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\s*,?\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}(?:in|of)\s+(?:the\s+)?"
+    r"(?:Syria['’]s\s+[\w-]*\s*)?$",  # "Palmyra in Syria's Homs province"
+    re.IGNORECASE,
 )
+#: a country's possessive right before a place: "Syria's Homs province"
+_COUNTRY_OWNER = re.compile(r"Syria['’]s\s+(?:[\w-]+\s+)?", re.IGNORECASE)
 
 
 def _in_list(text: str, window: list[Mention], j: int) -> bool:

@@ -68,6 +68,14 @@ _SIDE_OF = re.compile(
     re.IGNORECASE,
 )
 
+#: between unnamed parts and a city: "positions north of Homs"
+_SIDE_BETWEEN = re.compile(
+    r"\s+(?:(?:just|about|some|\d+\s*(?:km|kilometres|kilometers|miles))\s+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+"
+    r"(?:the\s+(?:city\s+of\s+)?)?",
+    re.IGNORECASE,
+)
+
 #: a hyphenated holder before a place ("Kurdish-held", "rebel-controlled")
 _HELD_BY = re.compile(r"\w-(?:held|controlled|run|ruled)$")
 
@@ -88,7 +96,7 @@ _LOCATIVE_LEAD = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", r
 #: "Albu Kamal in Deir ez-Zor": the second place only locates the first
 _LOCATOR = re.compile(
     r"\s*,?\s+(?:in|of|near|outside|(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of)"
-    r"\s+(?:the\s+)?(?:city\s+of\s+)?$",
+    r"\s+(?:the\s+)?(?:city\s+of\s+)?(?:Syria['’]s\s+)?$",
     re.IGNORECASE,
 )
 
@@ -180,6 +188,16 @@ class Arguments:
                 # "pulled back from several neighbourhoods in the west of the city": the claim
                 # is on the place the parts belong to
                 return [after[0]]
+            side = (
+                generic.group("noun").lower() in _PARTS_OF_A_PLACE
+                and after
+                and _SIDE_BETWEEN.fullmatch(self.work, generic.end(), after[0].start)
+            )
+            if side:
+                # "abandoned positions north of Homs": the city's countryside on that side
+                found = self._side_of(self.work[generic.end() : after[0].start], after[0])
+                if found is not after[0]:
+                    return [found]
             city = self._city_of_parts(generic, t1)
             if city is not None:
                 return [city]
@@ -340,7 +358,13 @@ class Arguments:
         """The place before a passive or ergative trigger, with the list it ends ("A, B and C
         – is now held by"); a relative clause between them is skipped ("Hass, which the regime
         had seized in 2019, is now under …")."""
-        before = [p for p in places if p.end <= t0]
+        # "Palmyra in Syria's Homs province": the country owns the province, no subject
+        before = [
+            p
+            for p in places
+            if p.end <= t0
+            and not (p.place_type == "country" and self.work.startswith(("'s", "’s"), p.end))
+        ]
         if not before:
             return []
         for k in range(len(before) - 2, -1, -1):

@@ -50,6 +50,7 @@ import pandas as pd
 from geo import columns as C
 from geo.errors import GazetteerError
 from geo.mentions import (
+    _CASE_PROPER,
     GENERIC_ADJECTIVES,
     GENERIC_DETERMINERS,
     ROAD_NOUNS,
@@ -284,6 +285,7 @@ class Gazetteer(MentionFinder):
                     self._alias_letters[(self._keys[k], place_id)] = letters
                     if _tail_upper(alias):
                         self._tail_upper.add((self._keys[k], place_id))
+        self._facility_spellings()
         for entry in self._entries:
             entry.places.sort(key=lambda pm: self._priority(pm[0]))
         for phrase in self._blocked:
@@ -303,6 +305,21 @@ class Gazetteer(MentionFinder):
             automaton.add_word(" " + k, idx)
         automaton.make_automaton()
         self._automaton = automaton
+
+    def _facility_spellings(self) -> None:
+        """A facility named by its town under any spelling of the town: "Deir Ezzor military
+        airport", "Dayr az Zawr's airport" (the gazetteer spells it "Deir ez-Zor military
+        airport")."""
+        for kind, ids in self._facility_kinds.items():
+            for pid in ids:
+                parent = self._places[pid].parent_id
+                if not parent or self._places[parent].place_type not in ("city", "town"):
+                    continue
+                for pk in self._keys_of[parent]:
+                    for k in (f"{pk} {kind}", f"{pk} s {kind}"):
+                        entry = self._entry(k)
+                        if all(p != pid for p, _ in entry.places):
+                            entry.places.append((pid, _CASE_PROPER))
 
     # --- lookup ---------------------------------------------------------------------------
     def __len__(self) -> int:

@@ -917,6 +917,35 @@ def claims(gazetteer, text):
                 ("tabqa", "government", "withdrew", "2024-11-29", "reported"),
             },
         ),
+        # unnamed positions beside a city: its countryside on that side
+        (
+            "Rebels seized several checkpoints east of Hama on Friday.",
+            {("eastern-hama-countryside", "opposition", "captured", "2024-11-29", "reported")},
+        ),
+        # an outlet's epithet keeps the side it first named
+        (
+            "The SNA entered Tal Rifaat, held by PKK/YPG terrorists since 2016. The terrorists "
+            "had vacated their last positions in the town overnight.",
+            {
+                ("tel-rifaat", "sna", "entered", "2024-12-01", "reported"),
+                ("tel-rifaat", "sdf", "captured", "2024-12-01", "reported"),
+                ("tel-rifaat", "sdf", "withdrew", "2024-11-30", "reported"),
+            },
+        ),
+        # "is now in the hands of" is a standing state, not "is now in" (presence); a place in
+        # "Syria's X province" only locates, for the subject and for "the city" after it
+        (
+            "Hama is now in the hands of the rebels.",
+            {("hama", "opposition", "captured", "2024-12-01", "reported")},
+        ),
+        (
+            "The town of Salamiyah in Syria's Hama province remains in the hands of the rebels. "
+            "The city fell to them on Friday.",
+            {
+                ("salamiyah", "opposition", "captured", "2024-12-01", "reported"),
+                ("salamiyah", "opposition", "captured", "2024-11-29", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
