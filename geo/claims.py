@@ -155,6 +155,8 @@ _NEGATED_BEFORE = re.compile(
     r"n['’]t\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+#: an actor's own unnamed places: "in their positions", "holding its posts"
+_OWN_POSITIONS = re.compile(r"\b(?:its|their|his|our)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: the regional oppositions (``regions.tsv``: rebels in Daraa are the southern opposition)
 _REGIONAL_ACTORS = frozenset(LEXICON.regions.values())
 #: an actor term that names no particular force ("rebel forces", "the fighters")
@@ -591,6 +593,12 @@ class _Extractor(Arguments, Agency, Dating):
             unnamed = isinstance(target, Unnamed)
             if unnamed and action not in _NULL_PLACE_ACTIONS:
                 continue
+            if (
+                unnamed
+                and action in ("captured", "entered")
+                and _OWN_POSITIONS.search(self.work, max(0, target.start - 24), target.start)
+            ):
+                continue  # "troops are in their positions", "holding its positions": held already
             q0, q1 = min(t0, target.start), max(t1, target.end)
             if self._historic(q0, q1, s, e):
                 continue

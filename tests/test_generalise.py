@@ -946,6 +946,28 @@ def claims(gazetteer, text):
                 ("salamiyah", "opposition", "captured", "2024-11-29", "reported"),
             },
         ),
+        # settling into, holed up in (parts of a city: the city), celebrating in
+        (
+            "SNA units were settling into the southern part of Tadef on Friday.",
+            {("tadif", "sna", "captured", "2024-11-29", "reported")},
+        ),
+        (
+            "Kurdish fighters are holed up in two districts of Raqqa.",
+            {("raqqa", "sdf", "captured", "2024-12-01", "reported")},
+        ),
+        (
+            "Footage showed fighters celebrating in central Salamiyah on Friday.",
+            {("salamiyah", "opposition", "entered", "2024-11-29", "reported")},
+        ),
+        # an army garrison, an army checkpoint: no actor, the subject stays the subject
+        (
+            "The southern factions said they had entered Izraa, the last army garrison on the "
+            "road, and were less than 30 kilometres from Damascus.",
+            {
+                ("izra", "southern_opposition", "entered", "2024-12-01", "claimed"),
+                ("damascus", "southern_opposition", "advancing", "2024-12-01", "claimed"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -982,6 +1004,8 @@ def test_locating_places_are_not_objects(gazetteer, text):
         "Rebels moved in on Damascus.",
         "Rebels handed the prisoners to the Red Cross in Hama.",
         "Homs is free of terrorists.",
+        # an actor's own positions are held already, not taken
+        "Army units in Homs are in their positions and holding its posts.",
         # the when-clause is as old as the year before it
         "Morek first slipped out of army hands in May 2012, when rebels overran the last posts.",
         "The Euphrates, which feeds the dams, remains under the control of the SDF.",
