@@ -35,7 +35,9 @@ def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Actor
     out: list[Actor] = []
     terrorists: str | None = None  # whom "PKK/YPG terrorists" made the text's "terrorists"
     for row, m in ACTOR_SCANNER.scan(text, start, end):
-        nxt = re.match(r"([\s-]*)([\w’']+)", text[m.end() : m.end() + 20])
+        nxt = _POSSESSED.match(text, m.end(), m.end() + 30) or re.match(
+            r"([\s-]*)([\w’']+)", text[m.end() : m.end() + 20]
+        )
         # "rebel positions", "opposition-held"; but "the rebels held the citadel" is a verb
         if (
             nxt
@@ -61,6 +63,8 @@ def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Actor
     return out
 
 
+#: what an actor's possessive owns: "the army's positions" (a modifier), "the army's forces"
+_POSSESSED = re.compile(r"['’]s(\s+)([\w’']+)")
 _TERROR = re.compile(r"\bterror", re.IGNORECASE)
 _ADJACENT = re.compile(r"[\s'’\"”-]{1,3}")
 _WHOSE = re.compile(r"\s*,\s*whose\s+(?:own\s+)?", re.IGNORECASE)

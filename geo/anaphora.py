@@ -100,6 +100,10 @@ def find_anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> lis
                 break
         if target:
             out.append(place_mention(gaz.place(target), prev.article, m[0], m.start(), m.end()))
+        elif kind == "capital" and "provincial" not in m[0].lower() and "damascus" in gaz:
+            # "Rebels are 20 miles from the capital", no place named before: the country's
+            article = mentions[0].article if mentions else "-"
+            out.append(place_mention(gaz.place("damascus"), article, m[0], m.start(), m.end()))
     return out + _possessive_parts(text, resolved, starts)
 
 

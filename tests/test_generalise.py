@@ -968,6 +968,24 @@ def claims(gazetteer, text):
                 ("damascus", "southern_opposition", "advancing", "2024-12-01", "claimed"),
             },
         ),
+        # an actor's possessive before what it owns is no subject ("the army's positions")
+        (
+            "Insurgents overran the army's positions around Morek and seized the town.",
+            {("morek", "opposition", "captured", "2024-12-01", "reported")},
+        ),
+        # "pressing on toward", "the whole of", "the capital" with no place named before
+        (
+            "The opposition is pressing on toward Homs.",
+            {("homs", "opposition", "advancing", "2024-12-01", "reported")},
+        ),
+        (
+            "Local factions controlled the whole of Quneitra province.",
+            {("quneitra-governorate", "opposition", "captured", "2024-12-01", "reported")},
+        ),
+        (
+            "Rebels are now less than 20 miles from the capital.",
+            {("damascus", "opposition", "advancing", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
