@@ -51,6 +51,29 @@ UNCONFIRMED_HINTS = tuple(sorted(LEXICON.cue_heads("unconfirmed")))
 DENIAL_HINTS = tuple(sorted(LEXICON.cue_heads("denial")))
 
 
+#: an outlet that speaks for a side without naming a source ("rebel Telegram statement")
+_PARTY_OUTLET = re.compile(
+    r"\s*(?:rebel|opposition|insurgent|state media|state TV|state television|army|military"
+    r"|ministry|government)\b",
+    re.IGNORECASE,
+)
+
+
+def channel_of(outlet: str | None) -> str | None:
+    """The party whose own channel ``outlet`` is (a state news agency, an army or rebel
+    statement): its canonical claimant name (``claimants.tsv``, a source with a ``side``), or
+    the outlet itself for a side's channel no row names; ``None`` for an outlet of its own
+    (a wire, a monitor, a newspaper)."""
+    if not outlet:
+        return None
+    for pattern, canonical in _CLAIMANT_ALIASES:
+        if pattern.search(outlet) and LEXICON.claimant_sides.get(canonical):
+            return canonical
+    if _PARTY_OUTLET.match(outlet):
+        return outlet.strip()
+    return None
+
+
 def hinted(sentence: str, hints: tuple[str, ...]) -> bool:
     """Does ``sentence`` hold one of the ``hints`` (a cue's head words)?"""
     low = sentence.lower()
@@ -82,6 +105,18 @@ class DraftLike(Protocol):
 
 
 #: a liveblog's timestamp or label before the speaker: "10:45 GMT - Rebels say …"
+def _prefixed_source(sentence: str) -> str | None:
+    """The known source a sentence names before a colon ("SANA: Army units repel …")."""
+    source = _SOURCE_PREFIX.match(sentence)
+    if source:
+        for pattern, canonical in _CLAIMANT_ALIASES:
+            if pattern.search(source.group(1)):
+                return canonical
+    return None
+
+
+#: a source named before a colon at the head of a sentence: "SANA: Army units repel …"
+_SOURCE_PREFIX = re.compile(r"\s*([A-Z][\w.'’ -]{1,40}?)\s*:\s+(?=[A-Z])")
 _LIVEBLOG_PREFIX = re.compile(
     r"^(?:(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]M|local(?:\s+time)?)?|UPDATE|BREAKING|Breaking|Update"
     r"|LIVE|Live)\s*[-–—:|]\s*)+"
@@ -130,6 +165,7 @@ class Attribution:
             return False
 
         unconfirmed = hinted(sentence, UNCONFIRMED_HINTS) and bool(UNCONFIRMED.search(sentence))
+        prefixed = _prefixed_source(sentence) is not None
         speech = list(SPEECH.finditer(sentence))
         according = list(_ACCORDING.finditer(sentence))
         quoted = _quoted_spans(sentence, s)
@@ -148,7 +184,7 @@ class Attribution:
                 return "reported"  # "the rebel-held enclave": the outlet's own description
             if _SINCE.search(self.work, max(s, d.trigger[0] - 12), d.trigger[0] + 4):
                 return "reported"  # "… admitted losing ground since the fall of X": background
-            if unconfirmed or any(a <= d.trigger[0] < b for a, b in quoted):
+            if prefixed or unconfirmed or any(a <= d.trigger[0] < b for a, b in quoted):
                 return "claimed"
             if according and self._in_scope_of_according(s, e, according[0], d):
                 return "claimed"
@@ -209,6 +245,10 @@ class Attribution:
         subject of the speech verb, or a trailing "said X"; pronouns resolve to the previous
         claimant ("he") or the nearest actor ("they"). ``reporter`` when nobody is named."""
         sentence = self.work[s:e]
+        source = _prefixed_source(sentence)
+        if source:
+            self.last_claimant = source
+            return source
         verb = SPEECH.search(sentence) or _ACCORDING.search(sentence)
         if verb is None:
             return REPORTER

@@ -59,6 +59,7 @@ from geo.attribution import (
     SPEECH,
     UNCONFIRMED,
     UNCONFIRMED_HINTS,
+    channel_of,
     hinted,
 )
 from geo.columns import REPORTER, SYRIA
@@ -75,7 +76,7 @@ from geo.scan import RowScanner
 from geo.sentences import split_sentences
 
 #: Bumped whenever extraction changes, so stored articles can be re-extracted (``reextract``).
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 
 def _heads(spec: str) -> list[str]:
@@ -179,6 +180,7 @@ def extract_claims(
     article: str = "-",
     gazetteer: Gazetteer | None = None,
     mentions: Sequence[Mention] | None = None,
+    outlet: str | None = None,
 ) -> list[Claim]:
     """Every control claim of one article, in text order.
 
@@ -194,6 +196,10 @@ def extract_claims(
         Defaults to :func:`geo.gazetteer.load_gazetteer`.
     mentions : sequence of Mention, optional
         Place mentions of ``text``, if already found.
+    outlet : str, optional
+        Who published the text (the manifest's ``outlet``). In a party's own channel (state
+        media, an army or rebel statement: :func:`geo.attribution.channel_of`) what the text
+        reports is that party's claim.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
@@ -224,6 +230,7 @@ def extract_claims(
         key=lambda m: m.start,
     )
     extractor = _Extractor(text, published, article, gaz, places)
+    extractor.channel = channel_of(outlet)
     return extractor.run()
 
 
@@ -250,6 +257,7 @@ class _Extractor(Arguments, Agency, Dating):
         self, text: str, published: date, article: str, gaz: Gazetteer, places: list[Mention]
     ) -> None:
         self.text = text
+        self.channel: str | None = None  # the party whose own channel the text is
         self.work = text.replace("\xa0", " ")  # same length: regexes run here, quotes from text
         self.published = published
         self.article = article
@@ -360,6 +368,9 @@ class _Extractor(Arguments, Agency, Dating):
         return out
 
     def _claim(self, d: _Draft, status: str, claimant: str) -> Claim:
+        if self.channel and status == "reported":
+            # a party's own channel: what it reports is its claim
+            status, claimant = "claimed", (self.channel if claimant == REPORTER else claimant)
         claim = self._record(d, status, claimant)
         if d.when is None and not d.static:
             self._undated.add(claim.claim_id)

@@ -36,12 +36,13 @@ class DaskError(FrontlineError, RuntimeError):
 
 def article_jobs(
     paths: Sequence[str], published: date | None
-) -> tuple[list[tuple[str, str, str | None]], list[ArticleError]]:
-    """``(file, name, published ISO or None)`` for every article file under ``paths``, in the
+) -> tuple[list[tuple[str, str, str | None, str | None]], list[ArticleError]]:
+    """``(file, name, published ISO or None, outlet or None)`` for every article file under
+    ``paths``, in the
     order ``frontline extract`` reads them, and the errors of paths and manifests."""
     from geo import io
 
-    jobs: list[tuple[str, str, str | None]] = []
+    jobs: list[tuple[str, str, str | None, str | None]] = []
     errors: list[ArticleError] = []
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
     for arg in paths:
@@ -63,18 +64,19 @@ def article_jobs(
         for file in files:
             row = manifests[folder].get(file.name, {})
             when = published.isoformat() if published else (row.get("published") or None)
-            jobs.append((str(file), io.display_name(file.name), when))
+            outlet = row.get("outlet") or None
+            jobs.append((str(file), io.display_name(file.name), when, outlet))
     return jobs, errors
 
 
-def extract_file(job: tuple[str, str, str | None]) -> dict[str, Any]:
+def extract_file(job: tuple[str, str, str | None, str | None]) -> dict[str, Any]:
     """On a worker: read, date and extract one article file. Returns ``{"claims": [...],
     "warnings": [...], "error": str | None}`` (claims as JSON records)."""
     from geo import io
     from geo.dates import publication_date
     from geo.stream import extract_article
 
-    path, name, published = job
+    path, name, published, outlet = job
     try:
         text = io.decode_article(Path(path).read_bytes(), path)
         when = date.fromisoformat(published) if published else None
@@ -89,7 +91,7 @@ def extract_file(job: tuple[str, str, str | None]) -> dict[str, Any]:
         return {"claims": [], "warnings": [], "error": f"{path}: cannot read: {exc.strerror}"}
     except ArticleError as exc:
         return {"claims": [], "warnings": [], "error": str(exc)}
-    claims, warnings = extract_article(name, text, when, path)
+    claims, warnings = extract_article(name, text, when, path, outlet)
     return {"claims": [c.as_json() for c in claims], "warnings": warnings, "error": None}
 
 
@@ -109,7 +111,9 @@ def _client(scheduler: str) -> Any:
         raise DaskError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
 
 
-def run_dask(jobs: list[tuple[str, str, str | None]], scheduler: str) -> Iterator[dict[str, Any]]:
+def run_dask(
+    jobs: list[tuple[str, str, str | None, str | None]], scheduler: str
+) -> Iterator[dict[str, Any]]:
     """The per-article results of ``jobs`` on Dask, in input order."""
     import dask.bag as db
 

@@ -73,6 +73,7 @@ class Passage:
     gold: list[dict[str, Any]]
     mentions: list[str]
     traps: str = ""
+    outlet_style: str | None = None
 
 
 @dataclass
@@ -219,6 +220,7 @@ def read_passages(path: str | Path) -> list[Passage]:
                     gold=list(row["gold"]),
                     mentions=list(row.get("mentions") or []),
                     traps=str(row.get("traps") or ""),
+                    outlet_style=row.get("outlet_style") or None,
                 )
             )
         except (ValueError, KeyError, TypeError) as exc:
@@ -243,7 +245,16 @@ def read_seed_gold(gold_dir: str | Path, seeds_dir: str | Path) -> list[Passage]
         text = (seeds_dir / name).read_text(encoding="utf-8")
         gold = [c for c in claims if c["file"] == name]
         places = sorted({m["place"] for m in mentions if m["file"] == name and m["in_syria"]})
-        out.append(Passage(name, text, date.fromisoformat(row["published"]), gold, places))
+        out.append(
+            Passage(
+                name,
+                text,
+                date.fromisoformat(row["published"]),
+                gold,
+                places,
+                outlet_style=row.get("outlet") or None,
+            )
+        )
     return out
 
 
@@ -400,6 +411,7 @@ def evaluate(passages: Sequence[Passage], gazetteer: Gazetteer | None = None) ->
             article=passage.id,
             gazetteer=gaz,
             mentions=mentions,
+            outlet=passage.outlet_style,
         )
         score_passage(gaz, passage, predicted, report, mentions)
         hits, total, _ = mention_hits(gaz, passage, mentions)

@@ -80,7 +80,11 @@ def run_articles(
         c
         for item in ready
         for c in extract_claims(
-            item.article.text, published=item.published, article=item.article.name, gazetteer=gaz
+            item.article.text,
+            published=item.published,
+            article=item.article.name,
+            gazetteer=gaz,
+            outlet=item.article.outlet,
         )
     ]
     frame = claims_frame(claims)
@@ -359,7 +363,11 @@ def reextract(store: Any, *, gazetteer: Gazetteer | None = None) -> dict[str, in
     n_articles = n_claims = moved = 0
     for stored, (article, _, _) in zip(store.articles(), store.article_objects(), strict=True):
         claims = extract_claims(
-            article.text, published=article.published, article=article.name, gazetteer=gaz
+            article.text,
+            published=article.published,
+            article=article.name,
+            gazetteer=gaz,
+            outlet=article.outlet,
         )
         moved += store.replace_claims(stored.id, claims, EXTRACTOR_VERSION)
         n_articles += 1

@@ -62,20 +62,28 @@ def _worker_gazetteer() -> Gazetteer:
 
 
 def extract_article(
-    name: str, text: str, published: date, source: str, gazetteer: Gazetteer | None = None
+    name: str,
+    text: str,
+    published: date,
+    source: str,
+    outlet: str | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> tuple[list[Claim], list[str]]:
     """The per-article function: claims of one article and its unresolved-place warnings
     (``source:line: unresolved place "X"``). The same function runs in-process, in a worker
-    and on a Dask worker."""
+    and on a Dask worker. ``outlet``: the manifest's, which makes a party's own channel its
+    claims (:func:`geo.claims.extract_claims`)."""
     gaz = gazetteer or _worker_gazetteer()
     mentions = gaz.find_mentions(text, article=name)
     claims = extract_claims(
-        text, published=published, article=name, gazetteer=gaz, mentions=mentions
+        text, published=published, article=name, gazetteer=gaz, mentions=mentions, outlet=outlet
     )
     return claims, unresolved_warnings(source, text, mentions)
 
 
-def _extract_packed(args: tuple[str, str, date, str]) -> tuple[list[Claim], list[str]]:
+def _extract_packed(
+    args: tuple[str, str, date, str, str | None],
+) -> tuple[list[Claim], list[str]]:
     return extract_article(*args)
 
 
@@ -112,7 +120,13 @@ def extract_ready(
     gaz = gazetteer or _worker_gazetteer()
     _GAZETTEER = gaz  # inherited by forked workers
     jobs = [
-        (d.article.name, d.article.text, d.published, d.article.path or d.article.name)
+        (
+            d.article.name,
+            d.article.text,
+            d.published,
+            d.article.path or d.article.name,
+            d.article.outlet,
+        )
         for d in ready
     ]
     own_pool = None

@@ -230,3 +230,21 @@ def test_an_empty_gazetteer_file_is_a_clear_error(tmp_path):
         read_gazetteer_csv(tmp_path / "empty.csv")
     with pytest.raises(GazetteerError, match=r"empty\.csv: the baseline file is empty"):
         read_baseline_csv(tmp_path / "empty.csv")
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_partys_own_channel_makes_its_reports_claims(tmp_path, workers):
+    text = "Our forces liberated the town of Morek on Friday.\n"
+    for name in ("statement.txt", "wire.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet,published\n"
+        "statement.txt,rebel Telegram statement (Military Operations Command),2024-12-01\n"
+        "wire.txt,wire (Reuters-style),2024-12-01\n",
+        encoding="utf-8",
+    )
+    code, lines, _ = run(["extract", "--workers", workers, str(tmp_path)])
+    assert code == 0
+    by_file = {(r["article"], r["place_id"]): (r["status"], r["claimant"]) for r in lines}
+    assert by_file[("statement.txt", "morek")] == ("claimed", "Military Operations Command")
+    assert by_file[("wire.txt", "morek")] == ("reported", "reporter")

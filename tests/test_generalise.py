@@ -1152,3 +1152,42 @@ def test_a_verdict_denies_the_report_it_judges(gazetteer, text, speaker):
     assert [(c.place_id, c.action, c.status, c.claimant) for c in found] == [
         ("hama", "captured", "denied", speaker)
     ]
+
+
+@pytest.mark.parametrize(
+    ("outlet", "expected"),
+    [
+        ("state media (SANA)", ("claimed", "SANA")),
+        ("rebel Telegram statement", ("claimed", "rebel Telegram statement")),
+        ("wire (Reuters-style)", ("reported", "reporter")),
+        ("monitor (SOHR)", ("reported", "reporter")),  # a monitor speaks for no side
+        ("local outlet (pro-government daily)", ("reported", "reporter")),
+        (None, ("reported", "reporter")),
+    ],
+)
+def test_a_partys_own_channel_claims_what_it_reports(gazetteer, outlet, expected):
+    found = extract_claims(
+        "Army units restored control over Morek on Friday.",
+        published=PUBLISHED,
+        gazetteer=gazetteer,
+        outlet=outlet,
+    )
+    assert [(c.status, c.claimant) for c in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline that names its source before a colon
+        ("SANA: Army units repel terrorist attack on Morek", ("claimed", "SANA")),
+        ("Hama: Army units repel terrorist attack on Morek", ("reported", "reporter")),
+    ],
+)
+def test_a_source_named_before_a_colon_claims_the_sentence(gazetteer, text, expected):
+    found = extract_claims(text, published=PUBLISHED, gazetteer=gazetteer)
+    assert [(c.status, c.claimant) for c in found] == [expected]
+
+
+def test_yet_to_denies_the_change(gazetteer):
+    text = "Rebels have yet to enter Homs, though they are closing in."
+    assert claims(gazetteer, text) == {("homs", "opposition", "entered", "2024-12-01", "denied")}
