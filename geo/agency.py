@@ -47,6 +47,8 @@ _SUBORDINATOR = re.compile(
 _COORDINATED_ACTOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 #: between a noun and the participle that modifies it ("factions now controlling it")
 _PARTICIPLE_GAP = re.compile(r"\s+(?:(?:now|still|already|reportedly)\s+)?", re.IGNORECASE)
+#: "by" after a passive, with what may stand before its agent ("by the", "by Turkish-backed")
+_BY_AGENT = re.compile(r"\s*by\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
 #: a first-person actor term ("we", "our forces"): the speaker's side
 _FIRST_PERSON = re.compile(r"(?:we|our)\b", re.IGNORECASE)
 
@@ -113,6 +115,12 @@ class Agency(Attribution):
             ("advance of", "advance of ")
         ):
             agent = [a for a in actors if a.start >= t1 and a.start - t1 < 40]
+            by = _BY_AGENT.match(self.work, t1)
+            if by and agent:
+                gap = self.work[by.end() : agent[0].start]
+                if len(gap) > 20 or re.search(r"\b(?:that|which|who|where)\b", gap):
+                    # "Hama is surrounded by areas that the regime controls": no actor's "by"
+                    return None
             if agent:
                 return self._resolve_actor(agent[0].actor)
         if intransitive_fall and form == "subj":

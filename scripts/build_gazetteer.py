@@ -366,6 +366,9 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
         ]
         sup = by_gid.get(gid, {}) if gid else {}  # project aliases of a GeoNames village
         aliases = dedupe(aliases + [a for a in sup.get("aliases", "").split("|") if a])
+        if sup.get("name"):  # the project's English name ("Maardis", GeoNames' "Ma`rus")
+            name = sup["name"]
+            aliases = dedupe([name, *aliases])
         district = loc["admin2_wof"]
         same = at_point.get((round(lat, 3), round(lon, 3)))
         if same is not None:  # one village recorded twice: one row, both names

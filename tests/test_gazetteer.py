@@ -548,6 +548,13 @@ def test_a_project_alias_of_a_geonames_village(gazetteer):
     assert gazetteer.lookup("Awn al-Dadat").place_id == "dadat"
 
 
+def test_a_project_name_of_a_geonames_village_replaces_its_transliteration(gazetteer):
+    # GeoNames writes "Ma`rus" for معردس, the village reporting calls Maardis
+    place = gazetteer.lookup("Maardes")
+    assert (place.place_id, place.name) == ("maardis", "Maardis")
+    assert gazetteer.lookup("Ma`rus").place_id == "maardis"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

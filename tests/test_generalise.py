@@ -986,6 +986,11 @@ def claims(gazetteer, text):
             "Rebels are now less than 20 miles from the capital.",
             {("damascus", "opposition", "advancing", "2024-12-01", "reported")},
         ),
+        # a passive encirclement with its agent; "by" that names no actor makes no claim
+        (
+            "Activists said Tal Rifaat had been completely surrounded by the SNA on Friday.",
+            {("tel-rifaat", "sna", "besieging", "2024-11-29", "claimed")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -1022,6 +1027,7 @@ def test_locating_places_are_not_objects(gazetteer, text):
         "Rebels moved in on Damascus.",
         "Rebels handed the prisoners to the Red Cross in Hama.",
         "Homs is free of terrorists.",
+        "Hama is surrounded by areas that the regime controls.",
         # an actor's own positions are held already, not taken
         "Army units in Homs are in their positions and holding its posts.",
         # the when-clause is as old as the year before it
