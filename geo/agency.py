@@ -47,6 +47,8 @@ _SUBORDINATOR = re.compile(
 _COORDINATED_ACTOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 #: between a noun and the participle that modifies it ("factions now controlling it")
 _PARTICIPLE_GAP = re.compile(r"\s+(?:(?:now|still|already|reportedly)\s+)?", re.IGNORECASE)
+#: a passive or ergative that names its agent next ("passed to", "in the hands of", "by")
+_TO_AN_AGENT = re.compile(r"\b(?:to|of|by)\s*$")
 #: "by" after a passive, with what may stand before its agent ("by the", "by Turkish-backed")
 _BY_AGENT = re.compile(r"\s*by\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
 #: a first-person actor term ("we", "our forces"): the speaker's side
@@ -123,6 +125,12 @@ class Agency(Attribution):
                     return None
             if agent:
                 return self._resolve_actor(agent[0].actor)
+            if re.match(r"\s*(?:them|him|us)\b", self.work[t1 : t1 + 8]):
+                return self._resolve_actor("ref")  # "the city fell to them"
+            if _TO_AN_AGENT.search(word):
+                # "…, handing it over to local tribal forces": the taker is named there, and
+                # one the lexicon does not know is no one else in the sentence
+                return None
         if intransitive_fall and form == "subj":
             # "SDF tightens hold on Deir ez-Zor as Damascus falls": the subject of another clause
             # is no captor of the place that fell in this one

@@ -380,7 +380,9 @@ class Arguments:
         gap_start = before[-1].end
         if len(before) > 1 and _LOCATOR.fullmatch(self.work[before[-2].end : before[-1].start]):
             before = before[:-1]  # "Albu Kamal in Deir ez-Zor are …": the subject is the first
-        raw_gap = self.work[gap_start:t0]
+        raw_gap = self._gap(
+            gap_start, t0
+        )  # dates may stand anywhere ("Raqqa on Friday, leaving it to")
         # "A, B and Qubtan al-Jabal were seized": the last item is a name no entry knows;
         # the list still ends at the trigger, so the named items are its subjects
         unknown_tail = UNKNOWN_LIST_TAIL.match(raw_gap)

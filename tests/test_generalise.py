@@ -991,6 +991,23 @@ def claims(gazetteer, text):
             "Activists said Tal Rifaat had been completely surrounded by the SNA on Friday.",
             {("tel-rifaat", "sna", "besieging", "2024-11-29", "claimed")},
         ),
+        # the taker a withdrawal hands the place to; one the lexicon does not know is no one
+        (
+            "Government forces abandoned Raqqa on Friday, leaving it to the SDF.",
+            {
+                ("raqqa", "government", "withdrew", "2024-11-29", "reported"),
+                ("raqqa", "sdf", "captured", "2024-11-29", "reported"),
+            },
+        ),
+        (
+            "The SDF pulled its fighters out of Raqqa, handing it over to tribal forces.",
+            {("raqqa", "sdf", "withdrew", "2024-12-01", "reported")},
+        ),
+        # an unnamed military base
+        (
+            "Rebels overran a military base near the town of Morek on Friday.",
+            {(None, "opposition", "captured", "2024-11-29", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
