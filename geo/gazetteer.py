@@ -275,16 +275,22 @@ class Gazetteer(MentionFinder):
         return self._entries[idx]
 
     def _build_matcher(self) -> None:
+        tail_lower: set[tuple[int, str]] = set()  # written so by some alias of the key
         for (place_id, alias), keys in zip(self._pairs, self._alias_keys, strict=True):
             mode = _case_mode(alias)
             letters = "".join(c for c in alias if c.isalpha())
+            tail = _tail_upper(alias)
             for k in keys:
                 entry = self._entry(k)
+                if not tail:
+                    tail_lower.add((self._keys[k], place_id))
                 if all(p != place_id for p, _ in entry.places):
                     entry.places.append((place_id, mode))
                     self._alias_letters[(self._keys[k], place_id)] = letters
-                    if _tail_upper(alias):
+                    if tail:
                         self._tail_upper.add((self._keys[k], place_id))
+        # "Aleppo international airport" is an alias too: a lower-case tail is no bar then
+        self._tail_upper -= tail_lower
         self._facility_spellings()
         for entry in self._entries:
             entry.places.sort(key=lambda pm: self._priority(pm[0]))

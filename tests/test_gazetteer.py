@@ -629,3 +629,9 @@ def test_a_name_every_spelling_of_which_has_the_article_resolves_without_it(gaze
 )
 def test_a_facility_named_by_any_spelling_of_its_town(gazetteer, text, expected):
     assert [m.place_id for m in gazetteer.find_mentions(text)] == [expected]
+
+
+def test_a_facility_alias_written_with_a_lower_case_tail_matches_so(gazetteer):
+    # the gazetteer has both "Aleppo International Airport" and "Aleppo international airport"
+    text = "Rebels claimed the capture of the Aleppo international airport."
+    assert [m.place_id for m in gazetteer.find_mentions(text)] == ["aleppo-international-airport"]

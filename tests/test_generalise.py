@@ -1008,6 +1008,14 @@ def claims(gazetteer, text):
             "Rebels overran a military base near the town of Morek on Friday.",
             {(None, "opposition", "captured", "2024-11-29", "reported")},
         ),
+        # "have taken over" with no object: the place the sentence left
+        (
+            "Government forces have withdrawn from Raqqa, and Kurdish-led forces have taken over.",
+            {
+                ("raqqa", "government", "withdrew", "2024-12-01", "reported"),
+                ("raqqa", "sdf", "captured", "2024-12-01", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
