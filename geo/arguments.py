@@ -126,6 +126,15 @@ _INCLUDING = re.compile(
 _ATTRIBUTION_SPAN = re.compile(r",\s*according to [^,]*,|,\s*(?:reportedly|sources said),")
 
 
+#: an object described before its name: "the Syrian border town of", "Ismaili town of" (not
+#: "toward the Iraqi town of": a preposition makes it no object)
+_DESCRIBED_OBJECT = re.compile(
+    r"\s*(?:the\s+|a\s+|an\s+)?(?:(?!(?:to|toward|towards|from|in|into|near|at|of|on|by)\b)"
+    r"[\w’'-]+\s+){0,3}(?:city|town|village|suburb|district)\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Unnamed:
     """An unnamed object ("a strategic town", "several nearby villages")."""
@@ -231,6 +240,8 @@ class Arguments:
                     )
                     # "still holds the road, including the town of Suran": what it includes
                     and not _INCLUDING.fullmatch(gap)
+                    # "left the Syrian border town of Qusayr": a place described before its name
+                    and not (not locative and _DESCRIBED_OBJECT.fullmatch(gap))
                 ):
                     if self._possessive(p):
                         continue

@@ -1016,6 +1016,22 @@ def claims(gazetteer, text):
                 ("raqqa", "sdf", "captured", "2024-12-01", "reported"),
             },
         ),
+        # a place described before its name; a headline's "quits"
+        (
+            "Hezbollah fighters left the Syrian border town of Qusayr on Friday.",
+            {("al-qusayr", "government", "withdrew", "2024-11-29", "reported")},
+        ),
+        (
+            "Rebels enter Ismaili town of Salamiyah",
+            {("salamiyah", "opposition", "entered", "2024-12-01", "reported")},
+        ),
+        (
+            "Regime quits Raqqa and Tabqa",
+            {
+                ("raqqa", "government", "withdrew", "2024-12-01", "reported"),
+                ("tabqa", "government", "withdrew", "2024-12-01", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -1053,6 +1069,8 @@ def test_locating_places_are_not_objects(gazetteer, text):
         "Rebels handed the prisoners to the Red Cross in Hama.",
         "Homs is free of terrorists.",
         "Hama is surrounded by areas that the regime controls.",
+        # a preposition before the described place: where they went, not what they left
+        "The militias withdrew toward the Iraqi town of al-Qaim.",
         # an actor's own positions are held already, not taken
         "Army units in Homs are in their positions and holding its posts.",
         # the when-clause is as old as the year before it
