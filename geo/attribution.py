@@ -59,6 +59,10 @@ _PARTY_OUTLET = re.compile(
 )
 
 
+#: an adverb that hedges the verb right after it ("likely seized", "probably withdrew")
+_HEDGE_BEFORE = re.compile(r"\b(?:likely|probably|possibly)\s+$", re.IGNORECASE)
+
+
 def channel_of(outlet: str | None) -> str | None:
     """The party whose own channel ``outlet`` is (a state news agency, an army or rebel
     statement): its canonical claimant name (``claimants.tsv``, a source with a ``side``), or
@@ -184,6 +188,8 @@ class Attribution:
                 return "reported"  # "the rebel-held enclave": the outlet's own description
             if _SINCE.search(self.work, max(s, d.trigger[0] - 12), d.trigger[0] + 4):
                 return "reported"  # "… admitted losing ground since the fall of X": background
+            if _HEDGE_BEFORE.search(self.work, max(s, d.trigger[0] - 12), d.trigger[0]):
+                return "claimed"  # "opposition forces likely seized X": an analyst's hedge
             if prefixed or unconfirmed or any(a <= d.trigger[0] < b for a, b in quoted):
                 return "claimed"
             if according and self._in_scope_of_according(s, e, according[0], d):

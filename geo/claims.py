@@ -156,6 +156,13 @@ _NEGATED_BEFORE = re.compile(
     r"n['’]t\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+#: "likely seized", "likely withdrew": an analyst's hedge on a past event (a claim), not "the
+#: likely fall of" (an event to come)
+_HEDGED_PAST = re.compile(
+    r"\blikely\s+(?:\w+ed|took|overran|fell|won|drove|withdrew|retook|swept|broke|held|lost"
+    r"|left|fled|seized|entered)\b",
+    re.IGNORECASE,
+)
 #: an actor's own unnamed places: "in their positions", "holding its posts"
 _OWN_POSITIONS = re.compile(r"\b(?:its|their|his|our)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: the regional oppositions (``regions.tsv``: rebels in Daraa are the southern opposition)
@@ -449,7 +456,9 @@ class _Extractor(Arguments, Agency, Dating):
             window = self.work[max(s, t0 - 70) : t0]
             negated = False
             if _maybe_blocked(window):
-                if _BLOCKED_BEFORE.search(window):
+                if _BLOCKED_BEFORE.search(window) and not _HEDGED_PAST.search(
+                    self.work, max(s, t0 - 12), m.end()
+                ):
                     covered = self._cover_nested(m.end(), e)  # "to repel the attack on X"
                     continue
                 negated = _NEGATED_BEFORE.search(window) is not None

@@ -1032,6 +1032,11 @@ def claims(gazetteer, text):
                 ("tabqa", "government", "withdrew", "2024-12-01", "reported"),
             },
         ),
+        # an analyst's hedge on a past event is a claim; "the likely fall of" is none
+        (
+            "Opposition forces likely seized Morek on November 29.",
+            {("morek", "opposition", "captured", "2024-11-29", "claimed")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -1071,6 +1076,8 @@ def test_locating_places_are_not_objects(gazetteer, text):
         "Hama is surrounded by areas that the regime controls.",
         # a preposition before the described place: where they went, not what they left
         "The militias withdrew toward the Iraqi town of al-Qaim.",
+        "The likely fall of Hama worries Damascus.",
+        "Fighting raged near Hama amid an attempt by the factions to storm the city.",
         # an actor's own positions are held already, not taken
         "Army units in Homs are in their positions and holding its posts.",
         # the when-clause is as old as the year before it
