@@ -204,8 +204,11 @@ class Agency(Attribution):
         if form == "subj" and action == "recaptured" and len(DEFENDERS) == 1:
             # "Khanasir was recaptured on Saturday": the theatre's defender (actions.tsv)
             return next(iter(DEFENDERS))
-        if (form == "subj" and action in ("captured", "entered")) or _NOMINAL.search(word):
-            # "Saraqib fell on Friday", "the capture of Saraqib": the text's last attacker
+        if (form == "subj" and action in ("captured", "entered", "besieging")) or _NOMINAL.search(
+            word
+        ):
+            # "Saraqib fell on Friday", "the capture of Saraqib", "Qamhana was cut off": the
+            # text's last attacker
             return self.last_attacker or "opposition"
         return None
 

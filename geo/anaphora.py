@@ -86,6 +86,17 @@ def find_anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> lis
             if m.start() - prev.end > 1500:
                 break
             if j > 0 and _locates(text, window[j - 1], prev):
+                if (
+                    kind == "city"
+                    and prev.place_type == "city"
+                    and window[j - 1].place_type
+                    in (
+                        "town",
+                        "village",
+                    )
+                ):
+                    target = prev.place_id  # "Souran, north of Hama … 10 km of the city": Hama
+                    break
                 continue  # "Saraqib, a town in Idlib province": the province only locates
             if (
                 j > 1

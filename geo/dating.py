@@ -30,7 +30,7 @@ _MONTH = (
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 _HISTORY = re.compile(
-    r"\b(?:in|of|during|by|until|the|since the)\s+(?:(?:early|late|mid-?)\s*)?(?:"
+    r"\b(?:in|of|during|by|until|the|since the|between)\s+(?:(?:early|late|mid-?)\s*)?(?:"
     + _MONTH
     + r"\s+)?(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b"
     r"|\b(?:19\d\d|20(?:0\d|1\d|2[0-3]))\s+(?:battle|massacre|offensive|protests?|uprising|war"
@@ -57,7 +57,7 @@ _HISTORY_FRONTED = re.compile(  # "The 2016 battle …", "In 2016, …", "Back i
 )
 _CLAUSE_BREAK = re.compile(
     r"[;–—]|,\s+(?=(?:and|but|while|after|before|as|who|which|where|when|whose|leading|taking"
-    r"|forcing|bringing|putting|approaching|seizing|killing|saying|adding)\b)"
+    r"|forcing|putting|approaching|seizing|killing|saying|adding)\b)"
     r"|\s+(?:before|after|while)\s+(?=\w+ing\b)|\b(?:before|after)\s+(?=\w+ing\b)"
 )
 #: a date fronting its sentence: "On Friday, as …", "Late on Saturday the army …"

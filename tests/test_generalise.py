@@ -1037,6 +1037,29 @@ def claims(gazetteer, text):
             "Opposition forces likely seized Morek on November 29.",
             {("morek", "opposition", "captured", "2024-11-29", "claimed")},
         ),
+        # an agentless encirclement is the attacker's
+        (
+            "Rebels attacked Hama. The units in Qamhana were cut off on Friday.",
+            {("qumhanah", "opposition", "besieging", "2024-11-29", "reported")},
+        ),
+        # "gave up X"; distances as a range, or reached by "bringing them within"
+        (
+            "Government forces gave up the city of Raqqa on Friday.",
+            {("raqqa", "government", "withdrew", "2024-11-29", "reported")},
+        ),
+        (
+            "Rebels were within three to four kilometres of Homs on Friday.",
+            {("homs", "opposition", "advancing", "2024-11-29", "reported")},
+        ),
+        # "the city" after "a town, north of a city" is the city
+        (
+            "Rebels captured Suran, north of Hama, on Friday, bringing them within about 10 "
+            "kilometres of the city.",
+            {
+                ("suran-hama", "opposition", "captured", "2024-11-29", "reported"),
+                ("hama", "opposition", "advancing", "2024-11-29", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -1077,6 +1100,8 @@ def test_locating_places_are_not_objects(gazetteer, text):
         # a preposition before the described place: where they went, not what they left
         "The militias withdrew toward the Iraqi town of al-Qaim.",
         "The likely fall of Hama worries Damascus.",
+        "Homs was besieged in fighting between 2011 and 2014 before rebels agreed to leave it.",
+        "The army gave up on retaking Hama.",
         "Fighting raged near Hama amid an attempt by the factions to storm the city.",
         # an actor's own positions are held already, not taken
         "Army units in Homs are in their positions and holding its posts.",
