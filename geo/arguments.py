@@ -82,6 +82,10 @@ _HELD_BY = re.compile(r"\w-(?:held|controlled|run|ruled)$")
 #: a relative clause between a subject and its predicate: "Hass, which the regime had seized,"
 _RELATIVE_CLAUSE = re.compile(
     r"^\s*,\s*(?:which|who|that|where|whose|a|an|the)\b[^,;]*,\s*|\s[–—]\s*$|^\s*\([^()]*\)\s*"
+    # "Homs, after a night in which the army melted away, was declared taken"; "Salamiyah, for
+    # example, appears to have been taken": an adverbial aside
+    r"|^\s*,\s*(?:after|before|following|despite|during|like|unlike|for\s+example|for\s+instance"
+    r"|however|meanwhile|too|in\s+turn|by\s+contrast)\b[^,;]*,\s*"
     # "Hama city itself, about 25 km further south, remains …": a distance that locates
     r"|\s*,\s*(?:about|some|roughly|around|just|only|barely|\d+)\s[^,;]*"
     r"\b(?:north|south|east|west|km|kilometres|kilometers|miles)\b[^,;]*,\s*"

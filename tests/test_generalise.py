@@ -1060,6 +1060,18 @@ def claims(gazetteer, text):
                 ("hama", "opposition", "advancing", "2024-11-29", "reported"),
             },
         ),
+        # an adverbial aside between a subject and its verb, and its actor
+        (
+            "Homs, after a night in which the army melted away, was declared taken on Friday.",
+            {
+                ("homs", "government", "withdrew", "2024-11-29", "claimed"),
+                ("homs", "opposition", "captured", "2024-11-29", "claimed"),
+            },
+        ),
+        (
+            "Salamiyah, for example, appears to have been taken on Friday.",
+            {("salamiyah", "opposition", "captured", "2024-11-29", "claimed")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
