@@ -59,6 +59,11 @@ _PARTY_OUTLET = re.compile(
 )
 
 
+#: the start of another clause, which a denial before it does not reach
+_NEW_CLAUSE = re.compile(r"\s(?:as|while|whereas|but|meanwhile)\s|[;:]", re.IGNORECASE)
+#: a denial that is a verb ("denied", "dismissed"), not a verdict on what stands before it
+_DENIAL_VERB = re.compile(r"(?:den|dismiss|reject|refut|rebut)", re.IGNORECASE)
+_DENIAL_VERB_BEFORE = re.compile(r"\b(?:den|dismiss|reject|refut|rebut)\w*\s+$", re.IGNORECASE)
 #: an adverb that hedges the verb right after it ("likely seized", "probably withdrew")
 _HEDGE_BEFORE = re.compile(r"\b(?:likely|probably|possibly)\s+$", re.IGNORECASE)
 
@@ -161,7 +166,15 @@ class Attribution:
             at = d.trigger[0] - s
             for m in denials:
                 if m.start() <= at:
-                    return True
+                    # "SDF denies leaving Deir ez-Zor as factions press on Manbij": the denial
+                    # ends where another clause begins
+                    if not _NEW_CLAUSE.search(sentence, m.end(), at):
+                        return True
+                    continue
+                if _DENIAL_VERB.match(m.group(0)) or _DENIAL_VERB_BEFORE.search(
+                    sentence, max(0, m.start() - 20), m.start()
+                ):
+                    continue  # "dismissed as lies reports that …": it covers what follows
                 if _VERDICT.match(m.group(0)) or _VERDICT.search(sentence, m.start(), m.end()):
                     between = sentence[at : m.start()]
                     if not re.search(r"[;:]|\bbut\b|[–—]", between):
@@ -174,10 +187,24 @@ class Attribution:
         according = list(_ACCORDING.finditer(sentence))
         quoted = _quoted_spans(sentence, s)
 
-        corrected = _CORRECTION.search(sentence) is not None
+        corrections = list(_CORRECTION.finditer(sentence))
+
+        def corrected_claim(d: DraftLike) -> bool:
+            """ "Earlier reports that X had fallen were wrong": a correction covers its
+            sentence, up to a colon or semicolon after it ("That was incorrect: the base
+            remains in government hands" asserts what follows)."""
+            at = d.trigger[0] - s
+            return any(
+                at < c.start()
+                or not sentence[: c.start()].strip()  # "CORRECTION: …" labels all of it
+                or not re.search(r"[:;]", sentence[c.end() : at])
+                for c in corrections
+            )
+
+        corrected = bool(corrections)
 
         def status(d: DraftLike) -> str:
-            if d.negated or corrected or in_denial(d):
+            if d.negated or corrected_claim(d) or in_denial(d):
                 return "denied"
             if (
                 d.static

@@ -1114,6 +1114,7 @@ def test_locating_places_are_not_objects(gazetteer, text):
         "The likely fall of Hama worries Damascus.",
         "Homs was besieged in fighting between 2011 and 2014 before rebels agreed to leave it.",
         "The army gave up on retaking Hama.",
+        "An army that could not keep the road open is not going to hold Homs.",
         "Fighting raged near Hama amid an attempt by the factions to storm the city.",
         # an actor's own positions are held already, not taken
         "Army units in Homs are in their positions and holding its posts.",
@@ -1284,3 +1285,38 @@ def test_a_source_named_before_a_colon_claims_the_sentence(gazetteer, text, expe
 def test_yet_to_denies_the_change(gazetteer):
     text = "Rebels have yet to enter Homs, though they are closing in."
     assert claims(gazetteer, text) == {("homs", "opposition", "entered", "2024-12-01", "denied")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a denial ends where another clause begins
+        (
+            "SDF denies leaving Raqqa as Turkish-backed factions press on Manbij",
+            {
+                ("raqqa", "sdf", "withdrew", "2024-12-01", "denied"),
+                ("manbij", "sna", "advancing", "2024-12-01", "reported"),
+            },
+        ),
+        # a denial verb covers what follows it, not what the sentence said before it
+        (
+            "The army said it was reinforcing positions around Homs and dismissed as lies "
+            "reports that it had abandoned Hama.",
+            {
+                ("homs", "government", "defensive_line", "2024-12-01", "claimed"),
+                ("hama", "government", "withdrew", "2024-12-01", "denied"),
+            },
+        ),
+        # a correction label covers its sentence; after "incorrect:" a new assertion follows
+        (
+            "CORRECTION: An earlier version of this story said rebels had captured Morek.",
+            {("morek", "opposition", "captured", "2024-12-01", "denied")},
+        ),
+        (
+            "That was incorrect: Morek remains in government hands.",
+            {("morek", "government", "captured", "2024-12-01", "reported")},
+        ),
+    ],
+)
+def test_the_reach_of_denials_and_corrections(gazetteer, text, expected):
+    assert claims(gazetteer, text) == expected
