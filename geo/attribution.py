@@ -64,6 +64,7 @@ _NEW_CLAUSE = re.compile(r"\s(?:as|while|whereas|but|meanwhile)\s|[;:]", re.IGNO
 #: a denial that is a verb ("denied", "dismissed"), not a verdict on what stands before it
 _DENIAL_VERB = re.compile(r"(?:den|dismiss|reject|refut|rebut)", re.IGNORECASE)
 _DENIAL_VERB_BEFORE = re.compile(r"\b(?:den|dismiss|reject|refut|rebut)\w*\s+$", re.IGNORECASE)
+_PRONOUNS = frozenset("he she it they we i you this that these those there".split())
 #: an adverb that hedges the verb right after it ("likely seized", "probably withdrew")
 _HEDGE_BEFORE = re.compile(r"\b(?:likely|probably|possibly)\s+$", re.IGNORECASE)
 
@@ -292,10 +293,6 @@ class Attribution:
         if m:
             name = m.group(1)
         if name is None:
-            for pattern, canonical in _CLAIMANT_ALIASES:
-                if pattern.search(sentence[: verb.end() + 60]):
-                    self.last_claimant = canonical
-                    return canonical
             head = PARENTHETICAL.sub(lambda x: " " * len(x.group(0)), sentence[: verb.start()])
             cut = max(
                 head.rfind(","),
@@ -305,6 +302,15 @@ class Attribution:
                 head.lower().rfind(" that "),
                 head.rfind("–"),
             )
+            # "… from the SDF, Turkish officials said": the speaker is the verb's own subject,
+            # not a source the sentence names elsewhere
+            tag = sentence[cut + 1 : verb.end() + 60]
+            own = re.findall(r"[\w’'-]+", head[cut + 1 :])
+            named_speaker = 0 < len(own) <= 4 and own[0].lower() not in _PRONOUNS
+            for pattern, canonical in _CLAIMANT_ALIASES:
+                if pattern.search(tag if named_speaker else sentence[: verb.end() + 60]):
+                    self.last_claimant = canonical
+                    return canonical
             subject = head[cut + 1 :].strip(' ,“”"')
             subject = re.sub(r"\s+(?:has|have|had|also|then|now|later)$", "", subject)
             subject = re.sub(r"^(?:but|and|however|which|who|that|so)\s+", "", subject, flags=re.I)

@@ -1320,3 +1320,30 @@ def test_yet_to_denies_the_change(gazetteer):
 )
 def test_the_reach_of_denials_and_corrections(gazetteer, text, expected):
     assert claims(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # the speaker is the tag's own subject, not a source named elsewhere in the sentence
+        (
+            "Turkish-backed fighters took Tal Rifaat from the SDF, Turkish officials said.",
+            "Turkish officials",
+        ),
+        ("Rebels took Hama from the army, SOHR said.", "SOHR"),
+        (
+            "The Syrian Observatory for Human Rights, a UK-based monitor, said rebels took Hama.",
+            "SOHR",
+        ),
+    ],
+)
+def test_the_claimant_is_the_speech_verbs_subject(gazetteer, text, claimant):
+    found = extract_claims(text, published=PUBLISHED, gazetteer=gazetteer)
+    assert {c.claimant for c in found} == {claimant}
+
+
+def test_counted_parts_of_a_city_are_the_city(gazetteer):
+    text = "Terrorist groups have infiltrated a number of neighbourhoods of Aleppo city."
+    assert claims(gazetteer, text) == {
+        ("aleppo", "opposition", "entered", "2024-12-01", "reported")
+    }
