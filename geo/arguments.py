@@ -86,6 +86,8 @@ _RELATIVE_CLAUSE = re.compile(
     # example, appears to have been taken": an adverbial aside
     r"|^\s*,\s*(?:after|before|following|despite|during|like|unlike|for\s+example|for\s+instance"
     r"|however|meanwhile|too|in\s+turn|by\s+contrast)\b[^,;]*,\s*"
+    # "The town, held by Kurdish fighters since 2016, fell": a participle that describes it
+    r"|^\s*,\s*(?:held|controlled|run|ruled|besieged|located|situated)\s+(?:by|in|on|near)\b[^,;]*,\s*"
     # "Hama city itself, about 25 km further south, remains …": a distance that locates
     r"|\s*,\s*(?:about|some|roughly|around|just|only|barely|\d+)\s[^,;]*"
     r"\b(?:north|south|east|west|km|kilometres|kilometers|miles)\b[^,;]*,\s*"

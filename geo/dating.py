@@ -59,6 +59,7 @@ _CLAUSE_BREAK = re.compile(
     r"[;–—]|,\s+(?=(?:and|but|while|after|before|as|who|which|where|when|whose|leading|taking"
     r"|forcing|putting|approaching|seizing|killing|saying|adding)\b)"
     r"|\s+(?:before|after|while)\s+(?=\w+ing\b)|\b(?:before|after)\s+(?=\w+ing\b)"
+    r"|\s(?=but\s)"  # "retook Suran on Sunday but lost it on Tuesday"
 )
 #: a date fronting its sentence: "On Friday, as …", "Late on Saturday the army …"
 _FRONTED_DATE = re.compile(

@@ -1072,6 +1072,22 @@ def claims(gazetteer, text):
             "Salamiyah, for example, appears to have been taken on Friday.",
             {("salamiyah", "opposition", "captured", "2024-11-29", "claimed")},
         ),
+        # a participle aside between a subject and its verb, and its actor
+        (
+            "Rebels attacked Raqqa. The town, held by Kurdish fighters since 2016, fell on Friday.",
+            {
+                ("raqqa", "sdf", "captured", "2024-12-01", "reported"),
+                ("raqqa", "opposition", "captured", "2024-11-29", "reported"),
+            },
+        ),
+        # "but" without a comma still opens a clause with its own date
+        (
+            "Government forces retook Suran on Friday but lost it again on Saturday.",
+            {
+                ("suran-hama", "government", "recaptured", "2024-11-29", "reported"),
+                ("suran-hama", "government", "withdrew", "2024-11-30", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
