@@ -76,6 +76,13 @@ _SIDE_BETWEEN = re.compile(
     re.IGNORECASE,
 )
 
+#: between a place and the place that locates it: ", south-east of ", ", 20 km north of "
+_LOCATING_GAP = re.compile(
+    r"\s*,\s*(?:(?:about|some|just|roughly)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
 #: a hyphenated holder before a place ("Kurdish-held", "rebel-controlled")
 _HELD_BY = re.compile(r"\w-(?:held|controlled|run|ruled)$")
 
@@ -370,6 +377,20 @@ class Arguments:
         ):
             return [p]
         return []
+
+    def _where_antecedent(self, t0: int, s: int, places: list[Mention]) -> list[Mention | Unnamed]:
+        """ "… near Tishreen Dam, south-east of Manbij, where the SDF said it had repelled an
+        attack": the place "where" refers to, past a place that only locates it."""
+        where = self.work.rfind(", where ", s, t0)
+        if where < 0:
+            return []
+        before = [p for p in places if p.end <= where]
+        if not before:
+            return []
+        p = before[-1]
+        if len(before) > 1 and _LOCATING_GAP.fullmatch(self.work, before[-2].end, p.start):
+            p = before[-2]
+        return [p]
 
     def _subject(self, t0: int, s: int, places: list[Mention]) -> list[Mention | Unnamed]:
         """The place before a passive or ergative trigger, with the list it ends ("A, B and C

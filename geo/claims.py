@@ -345,7 +345,15 @@ class _Extractor(Arguments, Agency, Dating):
             ):
                 # "This could not be verified." qualifies what the last sentence reported
                 claims = [replace(c, status="claimed") if c in previous else c for c in claims]
-            if not drafts and hinted(sentence, DENIAL_HINTS) and DENIAL.search(sentence):
+            denial = (
+                DENIAL.search(sentence) if not drafts and hinted(sentence, DENIAL_HINTS) else None
+            )
+            if denial and not any(
+                # "… dismissed as fabrications reports that Assad had left Damascus": a denial
+                # with a place of its own denies that, not the last claim before it
+                s + denial.end() <= p.start < e
+                for p in self.places[bisect.bisect_left(self._place_starts, s + denial.end()) :][:1]
+            ):
                 denied = [c for c in reversed(claims) if c.status == "claimed"][:1]
                 for c in denied:
                     current.append(self._denial(c, s, e, self._claimant(s, e)))
@@ -557,6 +565,8 @@ class _Extractor(Arguments, Agency, Dating):
                     and not re.search(r"[.;]", self.work[on.end() : p.start])
                 ]
                 targets = [hit[0]] if hit else []
+            if not targets:
+                targets = self._where_antecedent(t0, s, places)
             if not targets:
                 targets.extend([p for p in places if p.end <= t0][-1:])
         elif form == "intrans":  # "entered X after government forces pulled out"

@@ -336,7 +336,13 @@ class MentionFinder:
         if here.place_type not in ("city", "governorate"):
             return None
         name = re.sub(r"\s+Governorate$", "", here.name)
-        found = [p for p in self.candidates(f"{name} countryside") if p.place_type == "countryside"]
+        found = [
+            p
+            for p in self.candidates(f"{name} countryside")
+            # "Damascus countryside" is a governorate of its own (Rif Dimashq)
+            if p.place_type == "countryside"
+            or (p.place_type == "governorate" and p.place_id != here.parent_id)
+        ]
         return found[0].place_id if found else None
 
     def _region(self, found: list[Mention]) -> set[str]:

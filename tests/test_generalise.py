@@ -1088,6 +1088,41 @@ def claims(gazetteer, text):
                 ("suran-hama", "government", "withdrew", "2024-11-30", "reported"),
             },
         ),
+        # the place "where" refers to, past the place that locates it
+        (
+            "Fighting raged near Tishreen Dam, south-east of Manbij, where the SDF said it had "
+            "repelled an attack.",
+            {("tishreen-dam", "sdf", "repelled", "2024-12-01", "claimed")},
+        ),
+        # "a line of defence" with no place after it: the place named before; a cordon
+        # "had been established around"; a city's countryside that is a governorate
+        (
+            "Army units operating in the northern Hama countryside have established a strong "
+            "line of defence.",
+            {
+                (
+                    "northern-hama-countryside",
+                    "government",
+                    "defensive_line",
+                    "2024-12-01",
+                    "reported",
+                )
+            },
+        ),
+        (
+            "The minister said a strong military cordon had been established around Damascus "
+            "and its countryside.",
+            {
+                ("damascus", "government", "defensive_line", "2024-12-01", "claimed"),
+                (
+                    "rif-dimashq-governorate",
+                    "government",
+                    "defensive_line",
+                    "2024-12-01",
+                    "claimed",
+                ),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -1363,3 +1398,11 @@ def test_counted_parts_of_a_city_are_the_city(gazetteer):
     assert claims(gazetteer, text) == {
         ("aleppo", "opposition", "entered", "2024-12-01", "reported")
     }
+
+
+def test_a_denial_with_a_place_of_its_own_denies_no_claim_before_it(gazetteer):
+    text = (
+        "Rebels said they had entered Homs. The presidency dismissed as fabrications reports "
+        "that the president had left Damascus."
+    )
+    assert claims(gazetteer, text) == {("homs", "opposition", "entered", "2024-12-01", "claimed")}
