@@ -144,7 +144,11 @@ _REPEATED_CHANGE = re.compile(
 _PLUPERFECT_BEFORE = re.compile(
     r"\bhad\s+(?:long\s+|previously\s+|once\s+|until\s+then\s+)?(?:been\s+)?$", re.IGNORECASE
 )
-_DESTINATION = re.compile(r"\W*(?:\w+\s+)?(?:to|toward|towards|into)\b\s*")
+_DESTINATION = re.compile(
+    # "withdrew towards Homs", "pulled its fighters back east of the Euphrates": where they went
+    r"\W*(?:\w+\s+)?(?:to|toward|towards|into|across|beyond"
+    r"|(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ward|wards)?\s+of|behind)\b\s*"
+)
 _BLOCKED_BEFORE = re.compile(
     r"(?:\bif\b[^,.;]{0,60}|\b(?:"
     + "|".join(p.pattern for p in LEXICON.cues["block"])
@@ -571,7 +575,7 @@ class _Extractor(Arguments, Agency, Dating):
                 targets.extend([p for p in places if p.end <= t0][-1:])
         elif form == "intrans":  # "entered X after government forces pulled out"
             dest = _DESTINATION.match(self.work, t1, e)
-            if dest and any(0 <= p.start - dest.end() <= 25 for p in places):
+            if dest and any(t1 <= p.start and p.start - dest.end() <= 25 for p in places):
                 return []  # "withdrew towards Homs": a destination, no claim on it
             targets = self._objects(
                 t1, e, places, _LOCATIVE_FILLER, action, locative=True, allow_generic=False

@@ -1123,6 +1123,11 @@ def claims(gazetteer, text):
                 ),
             },
         ),
+        # officials leaving their offices in the place named before
+        (
+            "In Sweida, government officials left their offices on Friday.",
+            {("suwayda", "government", "withdrew", "2024-11-29", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -1162,6 +1167,8 @@ def test_locating_places_are_not_objects(gazetteer, text):
         "Hama is surrounded by areas that the regime controls.",
         # a preposition before the described place: where they went, not what they left
         "The militias withdrew toward the Iraqi town of al-Qaim.",
+        # where a withdrawal goes is no place withdrawn from
+        "The SDF is pulling its remaining fighters back east of the Euphrates.",
         "The likely fall of Hama worries Damascus.",
         "Homs was besieged in fighting between 2011 and 2014 before rebels agreed to leave it.",
         "The army gave up on retaking Hama.",
