@@ -1128,6 +1128,15 @@ def claims(gazetteer, text):
             "In Sweida, government officials left their offices on Friday.",
             {("suwayda", "government", "withdrew", "2024-11-29", "reported")},
         ),
+        # a force named by who leads it; advancing through a city's neighbourhoods
+        (
+            "By dawn on Friday the HTS-led columns were in Rastan.",
+            {("rastan", "opposition", "entered", "2024-11-29", "reported")},
+        ),
+        (
+            "SNA fighters have advanced through the neighbourhoods of Manbij city.",
+            {("manbij", "sna", "entered", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
