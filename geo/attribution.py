@@ -31,7 +31,11 @@ _TAG_THEN_CLAUSE = re.compile(
     r"\s*(?:on\s+\w+day\s*)?(?:[,;–—]|\s(?:as|while|but|though|although|after|adding)\b)",
     re.IGNORECASE,
 )
-SPEECH = LEXICON.cue_regex("speech")
+_SPEECH_CUES = LEXICON.cue_regex("speech")
+#: a speech verb; "State" written with a capital is a name ("the Islamic State"), not "stated"
+SPEECH = re.compile(
+    r"(?-i:(?!State\b|States\b))(?:" + _SPEECH_CUES.pattern + ")", _SPEECH_CUES.flags
+)
 #: a denial that judges what stands before it: "… are lies", "… were untrue"
 _VERDICT = re.compile(
     r"\b(?:(?:were|was|are|is)|as)\s+['‘\"“]?(?:completely\s+|entirely\s+|totally\s+|utterly\s+)?"

@@ -1422,3 +1422,10 @@ def test_a_denial_with_a_place_of_its_own_denies_no_claim_before_it(gazetteer):
         "that the president had left Damascus."
     )
     assert claims(gazetteer, text) == {("homs", "opposition", "entered", "2024-12-01", "claimed")}
+
+
+def test_the_islamic_state_is_no_speech_verb(gazetteer):
+    text = "The SDF has held Raqqa since 2017, when it drove out the Islamic State."
+    assert {c.status for c in extract_claims(text, published=PUBLISHED, gazetteer=gazetteer)} == {
+        "reported"
+    }
