@@ -75,7 +75,7 @@ class Agency(Attribution):
     ) -> str | None:
         word = m.group(0).lower()
         if form == "adj":
-            prefix = re.split(r"[- ](?:held|controlled|ruled|run)$", word)[0]
+            prefix = re.split(r"[-‐‑– ](?:held|controlled|ruled|run)$", word)[0]
             return actor_of_word(prefix)
         if form == "hold":
             who = re.search(r"\b(they|rebels|insurgents)\s+(?:hold|held|control)", word)

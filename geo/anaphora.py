@@ -254,6 +254,12 @@ def _anaphor_target(
     if kind == "settlement" and word == "capital":  # "the capital", "the provincial capital"
         gov = place.place_id if place.place_type == "governorate" else place.parent_id
         return (gaz.capital_of(gov) if gov else None) if provincial else "damascus"
+    if kind == "settlement" and place.place_type == "region":
+        # "80 percent of the Manbij area … pushed into the city": the town the area is named for
+        stem = re.sub(r"\s+(?:District|district|region|area|countryside)$", "", place.name)
+        town = gaz.lookup(stem) if stem != place.name else None
+        if town is not None and town.place_type in ("city", "town") and town.admin1 == place.admin1:
+            place = town  # (not the Shahba in Suwayda for the Shahba region north of Aleppo)
     if kind == "settlement" and place.place_type in ("facility", "neighbourhood"):
         owner = gaz.place(place.parent_id) if place.parent_id and place.parent_id in gaz else None
         if owner is not None and owner.place_type == "city" and owner.name in place.name:

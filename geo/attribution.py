@@ -243,7 +243,9 @@ class Attribution:
 
     def _adjectival_trigger(self, d: DraftLike) -> bool:
         return bool(
-            re.search(r"[- ](?:held|controlled|ruled|run)$", self.work[d.trigger[0] : d.trigger[1]])
+            re.search(
+                r"[-‐‑– ](?:held|controlled|ruled|run)$", self.work[d.trigger[0] : d.trigger[1]]
+            )
         )
 
     def _in_scope_of_according(self, s: int, e: int, m: re.Match[str], d: DraftLike) -> bool:

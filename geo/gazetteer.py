@@ -64,6 +64,12 @@ from geo.romanize import roman_from_key, roman_many, usable
 
 #: a name with a disambiguating qualifier: "Ashrafieh (Aleppo)"
 _LEADING_ARTICLE = re.compile(r"(?:a[lnrsdtz]|el|e[snrdtz]|ash|esh)[\s'’-]", re.IGNORECASE)
+#: "the Mhardeh–Suqaylabiyah road": a road named by the two places it links
+_ROAD_BETWEEN = re.compile(
+    r"^\s*(?:the\s+)?(.+?)\s?[-–—]\s?(.+?)\s+(?:road|highway|motorway|expressway)\s*$",
+    re.IGNORECASE,
+)
+_SETTLEMENT_TYPES = frozenset({"city", "town", "village"})
 _QUALIFIED = re.compile(r"^\s*(.+?)\s*\(([^()]+)\)\s*$")
 #: ``source`` of the long-tail localities (scripts/build_gazetteer.py): "minor" villages
 LOCALITY_SOURCE = "via Who's On First"
@@ -147,6 +153,7 @@ class Gazetteer(MentionFinder):
             raise GazetteerError(f"duplicate place_id in gazetteer: {dupes[:10]}")
         self.roads = {k: tuple(v) for k, v in (roads or {}).items()}
         self._places: dict[str, Place] = {}
+        self._roads_between: dict[str, Place] = {}  # roads named by two places, made on demand
         self._alias_lists: dict[str, list[str]] = {}
         for rec in self.frame.to_dict("records"):
             pid, pop, parent = str(rec[C.PLACE_ID]), rec[C.POPULATION], rec[C.PARENT_ID]
@@ -329,7 +336,7 @@ class Gazetteer(MentionFinder):
 
     # --- lookup ---------------------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._places)
+        return len(self._places) - len(self._roads_between)
 
     def __contains__(self, place_id: object) -> bool:
         return place_id in self._places
@@ -341,10 +348,34 @@ class Gazetteer(MentionFinder):
         except KeyError:
             raise GazetteerError(f"no place with place_id {place_id!r}") from None
 
+    def road_between(self, a: str, b: str) -> Place | None:
+        """The road named by the two settlements it links: the gazetteer's road through both
+        ("the Hama–Homs road" is the M5), else a place of type ``road`` made for it ("the
+        Mhardeh–Suqaylabiyah road") at the midpoint of the two (lat/lon), the same whichever
+        way round it is written. ``None`` unless both are Syrian settlements."""
+        ends = [self._places.get(a), self._places.get(b)]
+        if a == b or any(p is None or p.place_type not in _SETTLEMENT_TYPES for p in ends):
+            return None
+        ours = [r for r, towns in self.roads.items() if a in towns and b in towns]
+        if len(ours) == 1:
+            return self._places[ours[0]]  # "the Hama–Homs road" is the M5
+        first, second = sorted((p for p in ends if p is not None), key=lambda p: p.place_id)
+        place_id = f"{first.place_id}--{second.place_id}-road"
+        if place_id not in self._roads_between:
+            self._roads_between[place_id] = self._places[place_id] = Place(
+                place_id=place_id,
+                name=f"{first.name}–{second.name} road",
+                place_type="road",
+                lat=round((first.lat + second.lat) / 2, 5),
+                lon=round((first.lon + second.lon) / 2, 5),
+                admin1=first.admin1 if first.admin1 == second.admin1 else C.SYRIA,
+            )
+        return self._roads_between[place_id]
+
     @property
     def places(self) -> list[Place]:
-        """Every place, in gazetteer order."""
-        return list(self._places.values())
+        """Every place of the gazetteer, in its order (not the roads made on demand)."""
+        return [p for pid, p in self._places.items() if pid not in self._roads_between]
 
     def capital_of(self, place_id: str) -> str | None:
         """The capital city of a governorate, or of the governorate a countryside is part of."""
@@ -403,6 +434,12 @@ class Gazetteer(MentionFinder):
         if not isinstance(name, str):
             raise TypeError(f"place name must be str, not {type(name).__name__}")
         found = self.candidates(name)
+        between = _ROAD_BETWEEN.match(name) if not found else None
+        if between:
+            a, b = self.lookup(between.group(1), context), self.lookup(between.group(2), context)
+            road = self.road_between(a.place_id, b.place_id) if a and b else None
+            if road is not None:
+                return road
         qualified = _QUALIFIED.match(name) if not found else None
         if qualified:
             # "east bank of the Euphrates (Deir ez-Zor)": the name, where the qualifier is

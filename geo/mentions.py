@@ -30,6 +30,11 @@ _CITY_ROAD = re.compile(
     r"\b(?:the|a)\s+(?P<a>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?)(?:\s?[-–—]\s?(?P<b>[A-Z][\w'’]+"
     r"(?:\s[A-Z][\w'’]+)?))?\s+(?P<noun>highway|motorway|road|expressway)\b"
 )
+#: two place names joined by a dash before a road noun: "Mhardeh–Suqaylabiyah road"
+_ROAD_BETWEEN_PLACES = re.compile(
+    r"(?P<a>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?)\s?[-–—]\s?(?P<b>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?)"
+    r"\s+(?P<noun>highway|motorway|road|expressway)\b"
+)
 #: Determiners before a generic noun ("the highway", "its airport").
 GENERIC_DETERMINERS = ("the", "its", "their", "this", "that", "s")  # "s": "Aleppo's airport"
 #: Adjectives that may stand between the determiner and a generic facility noun.
@@ -207,6 +212,9 @@ class MentionFinder:
         raise NotImplementedError
 
     def needs_support(self, place_id: str) -> bool:  # pragma: no cover - the gazetteer's
+        raise NotImplementedError
+
+    def road_between(self, a: str, b: str) -> Any:  # pragma: no cover - the gazetteer's
         raise NotImplementedError
 
     def find_mentions(self, text: str, article: str = "-") -> list[Mention]:
@@ -615,6 +623,17 @@ class MentionFinder:
             if len(roads) == 1:
                 out.append(self._mention(text, noun_start, end, roads[0], article))
                 occupied[noun_start:end] = b"\x01" * (end - noun_start)
+        for m in _ROAD_BETWEEN_PLACES.finditer(text):
+            a, b = by_span.get(m.span("a")), by_span.get(m.span("b"))
+            start, end = m.start("a"), m.end("noun")
+            if not a or not b or 1 in occupied[m.end("b") : end]:
+                continue
+            if any(a in towns and b in towns for towns in self.roads.values()):
+                continue  # "the Hama–Homs road" is the M5, found above
+            road = self.road_between(a, b)  # "villages on Mhardeh–Suqaylabiyah road"
+            if road is not None:
+                out.append(place_mention(road, article, text[start:end], start, end))
+                occupied[m.end("b") : end] = b"\x01" * (end - m.end("b"))
         return out
 
     def _road_for(

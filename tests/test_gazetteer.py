@@ -635,3 +635,20 @@ def test_a_facility_alias_written_with_a_lower_case_tail_matches_so(gazetteer):
     # the gazetteer has both "Aleppo International Airport" and "Aleppo international airport"
     text = "Rebels claimed the capture of the Aleppo international airport."
     assert [m.place_id for m in gazetteer.find_mentions(text)] == ["aleppo-international-airport"]
+
+
+def test_a_road_named_by_two_places_is_made_for_them(gazetteer):
+    text = "Troops retook villages on the Mhardeh–Suqaylabiyah road north-west of Hama."
+    roads = [m for m in gazetteer.find_mentions(text) if m.place_type == "road"]
+    assert [(r.surface, r.place_id) for r in roads] == [
+        ("Mhardeh–Suqaylabiyah road", "as-suqaylibiyah--mhardeh-road")
+    ]
+    road = gazetteer.place(roads[0].place_id)
+    mhardeh, suqaylabiyah = gazetteer.place("mhardeh"), gazetteer.place("as-suqaylibiyah")
+    assert road.lat == pytest.approx((mhardeh.lat + suqaylabiyah.lat) / 2, abs=1e-4)
+    # written either way round, it is one road; the gazetteer does not grow
+    assert gazetteer.lookup("Suqaylabiyah-Mhardeh road").place_id == road.place_id
+    assert road not in gazetteer.places
+    # a road the gazetteer has through both is that road
+    assert gazetteer.lookup("the Hama–Homs road").place_id == "m5-highway"
+    assert gazetteer.lookup("Atlantis–Hama road") is None

@@ -1137,6 +1137,14 @@ def claims(gazetteer, text):
             "SNA fighters have advanced through the neighbourhoods of Manbij city.",
             {("manbij", "sna", "entered", "2024-12-01", "reported")},
         ),
+        # "the city" after a district named for its town is the town
+        (
+            "The SNA controlled 80 percent of the Manbij area and had pushed into the city centre.",
+            {
+                ("manbij-district", "sna", "captured", "2024-12-01", "reported"),
+                ("manbij", "sna", "entered", "2024-12-01", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
