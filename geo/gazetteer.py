@@ -70,6 +70,7 @@ _ROAD_BETWEEN = re.compile(
     re.IGNORECASE,
 )
 _SETTLEMENT_TYPES = frozenset({"city", "town", "village"})
+_MADE_ROAD_ID = re.compile(r"(.+?)--(.+)-road")
 _QUALIFIED = re.compile(r"^\s*(.+?)\s*\(([^()]+)\)\s*$")
 #: ``source`` of the long-tail localities (scripts/build_gazetteer.py): "minor" villages
 LOCALITY_SOURCE = "via Who's On First"
@@ -339,14 +340,22 @@ class Gazetteer(MentionFinder):
         return len(self._places) - len(self._roads_between)
 
     def __contains__(self, place_id: object) -> bool:
-        return place_id in self._places
+        return place_id in self._places or self._made_road(place_id) is not None
 
     def place(self, place_id: str) -> Place:
         """The place with this ``place_id``; raises :class:`GazetteerError` if there is none."""
         try:
             return self._places[place_id]
         except KeyError:
+            road = self._made_road(place_id)
+            if road is not None:
+                return road
             raise GazetteerError(f"no place with place_id {place_id!r}") from None
+
+    def _made_road(self, place_id: object) -> Place | None:
+        """A road :meth:`road_between` makes, by its id ("a--b-road"), in any process."""
+        ends = _MADE_ROAD_ID.fullmatch(place_id) if isinstance(place_id, str) else None
+        return self.road_between(ends.group(1), ends.group(2)) if ends else None
 
     def road_between(self, a: str, b: str) -> Place | None:
         """The road named by the two settlements it links: the gazetteer's road through both

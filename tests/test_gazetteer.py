@@ -652,3 +652,6 @@ def test_a_road_named_by_two_places_is_made_for_them(gazetteer):
     # a road the gazetteer has through both is that road
     assert gazetteer.lookup("the Hama–Homs road").place_id == "m5-highway"
     assert gazetteer.lookup("Atlantis–Hama road") is None
+    # its id names its places, so another process (a review, a stored claim) finds it too
+    assert "kafr-nabudah--mhardeh-road" in gazetteer
+    assert "atlantis--mhardeh-road" not in gazetteer
