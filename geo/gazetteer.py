@@ -37,6 +37,7 @@ import math
 import os
 import pickle
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -410,14 +411,9 @@ class Gazetteer(MentionFinder):
         text = name.strip()
         if not text or len(text) > 200:
             return []
-        variants = [text, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)]
-        if not _LEADING_ARTICLE.match(text):
-            variants.append(f"al-{text}")  # "Saan": a name whose every spelling has "al-"
-        for variant in variants:
-            for k in normalize_name(variant):
-                idx = self._keys.get(k)
-                if idx is not None and self._entries[idx].places:
-                    return [self._places[p] for p, _ in self._entries[idx].places]
+        idx = self._alias_entry(text)
+        if idx is not None:
+            return [self._places[p] for p, _ in self._entries[idx].places]
         owners = self._roman.get(roman_from_key(key(text)), [])
         return [self._places[owners[0]]] if len(owners) == 1 else []  # only where unique
 
@@ -462,8 +458,8 @@ class Gazetteer(MentionFinder):
         if found:
             local = [p.place_id for p in found if p.admin1 in region]
             if len(local) > 1:
-                best = self._nearest(local, anchors)
-                return self._places[best] if best else found[0]
+                best = self._nearest(local, anchors) or self._most_named(local, context)
+                return self._places[best] if best else self._places[local[0]]
             if local:
                 return self._places[local[0]]
             if any(p.place_type not in ("village", "town") for p in found):
@@ -471,10 +467,45 @@ class Gazetteer(MentionFinder):
         # a spelling of a place in the region ("al-Majdal" near Hama, not Majdal in Hasakah)
         owners = self._roman_owners(roman_from_key(key(name)))
         local = [p for p in owners if self._places[p].admin1 in region]
+        # a place outside the article's region only where an alias names it: a romanisation
+        # key alone ("Tir Maalah" ~ Tarmala in Idlib, for a village north of Homs) is no match
+        aliased = found[0] if found and self._aliased(name) else None
         if len(local) > 1:
             best = self._closest(key(name), local, anchors)
-            return self._places[best] if best else (found[0] if found else None)
-        return self._places[local[0]] if local else (found[0] if found else None)
+            return self._places[best] if best else aliased
+        return self._places[local[0]] if local else aliased
+
+    def _aliased(self, name: str) -> bool:
+        """Does an alias of some place spell ``name`` (not only its romanisation key)?"""
+        return self._alias_entry(name.strip()) is not None
+
+    def _alias_entry(self, text: str) -> int | None:
+        """The matcher entry an alias spelling of ``text`` reaches, with or without "the", and
+        with "al-" where the name has no article ("Saan": every spelling has "al-")."""
+        variants = [text, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)]
+        if not _LEADING_ARTICLE.match(text):
+            variants.append(f"al-{text}")
+        for variant in variants:
+            for k in normalize_name(variant):
+                idx = self._keys.get(k)
+                if idx is not None and self._entries[idx].places:
+                    return idx
+        return None
+
+    def _most_named(self, place_ids: list[str], context: Sequence[Mention]) -> str | None:
+        """Of homonyms in several governorates the text names, the one in the governorate it
+        names most ("al-Jubayn … in the western countryside of Hama … Idlib and Hama
+        provinces": Hama's), if one governorate leads."""
+        counts = Counter(
+            self._places[m.place_id].admin1
+            for m in context
+            if m.place_id in self._places and m.place_type != "country"
+        )
+        ranked = sorted(place_ids, key=lambda p: -counts[self._places[p].admin1])
+        top = counts[self._places[ranked[0]].admin1]
+        if top and top > counts[self._places[ranked[1]].admin1]:
+            return ranked[0]
+        return None
 
     def resolve(self, name: object) -> Place:
         """Like :meth:`lookup`, but an unknown name raises :class:`GazetteerError`."""

@@ -35,6 +35,8 @@ _ROAD_BETWEEN_PLACES = re.compile(
     r"(?P<a>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?)\s?[-–—]\s?(?P<b>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?)"
     r"\s+(?P<noun>highway|motorway|road|expressway)\b"
 )
+#: an Arabic article at the head of a folded name ("az zahra", "al jubayn")
+_ARTICLE_HEAD = re.compile(r"^(?:a[lnrsdtz]|el|e[snrdtz]|ash|esh|ad|at)\s+")
 #: Determiners before a generic noun ("the highway", "its airport").
 GENERIC_DETERMINERS = ("the", "its", "their", "this", "that", "s")  # "s": "Aleppo's airport"
 #: Adjectives that may stand between the determiner and a generic facility noun.
@@ -526,9 +528,14 @@ class MentionFinder:
     ) -> str | None:
         """The place whose name is spelled most like ``folded``, if it leads by ``margin``;
         among those spelled alike, the one clearly nearest the ``anchors`` (:meth:`_nearest`)."""
+        bare = _ARTICLE_HEAD.sub("", folded)
         scored = sorted(
             (
-                max(difflib.SequenceMatcher(None, folded, k).ratio() for k in self._keys_of[p]),
+                # "Zahraa" is spelled like "Az Zahra'" without its article, not like "Zahira"
+                max(
+                    difflib.SequenceMatcher(None, bare, _ARTICLE_HEAD.sub("", k)).ratio()
+                    for k in self._keys_of[p]
+                ),
                 p,
             )
             for p in place_ids

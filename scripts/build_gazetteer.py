@@ -637,6 +637,8 @@ def build(geodata: Path, out: Path) -> list[dict[str, Any]]:
                     f"Syria's {adj} region",
                     f"{adj} part of Syria",
                     f"{adj} parts of Syria",
+                    f"the country's {noun}",  # "swathes of the country's east"
+                    f"the country's {adj} region",
                     *compass_variants(noun, adj),
                 ],
                 place_type="region",

@@ -655,3 +655,29 @@ def test_a_road_named_by_two_places_is_made_for_them(gazetteer):
     # its id names its places, so another process (a review, a stored claim) finds it too
     assert "kafr-nabudah--mhardeh-road" in gazetteer
     assert "atlantis--mhardeh-road" not in gazetteer
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # homonyms in two governorates the text names: the one it names most
+        (
+            "The army liberated Karnaz and al-Jubayn in the western countryside of Hama. Jets "
+            "struck Idlib and Hama provinces.",
+            "Jubbayn",
+            "jubbayn-hama",
+        ),
+        # spelled like "Az Zahra'" once the article is set aside, not like "Zahira"
+        ("The status of Nubl and Zahraa is unclear. Aleppo fell.", "Zahraa", "az-zahra-aleppo"),
+        # a romanisation key alone never reaches outside the article's region: Tarmala (Idlib)
+        # is no reading of Tir Maalah north of Homs
+        (
+            "Rebels captured Talbiseh, Rastan and the village of Tir Maalah north of Homs.",
+            "Tir Maalah",
+            None,
+        ),
+    ],
+)
+def test_a_name_resolves_in_its_articles_region(gazetteer, text, name, expected):
+    found = gazetteer.lookup(name, gazetteer.find_mentions(text))
+    assert (found.place_id if found else None) == expected
