@@ -111,6 +111,9 @@ _FACILITY_LOCATOR = re.compile(
 #: places that tell homonyms apart by distance, and how near the right one must lie
 _ANCHOR_TYPES = frozenset({"city", "town", "village", "facility", "neighbourhood"})
 _HOMONYM_RADIUS_M = 60_000.0
+#: a long-tail village this far from the city district named beside it is another place of the
+#: same name (a district the gazetteer lacks)
+_FAR_M = 20_000.0
 _ANCHOR_WINDOW_CHARS = 3_000
 _ROAD_WINDOW_CHARS = 80
 
@@ -377,9 +380,28 @@ class MentionFinder:
                 in_region = self._places[m.place_id].admin1 in region
                 if not in_region and not _cued(text, m.start, ends):
                     continue
+                if self._beside_a_far_district(m, found):
+                    # "checkpoints in al-Jamiliyah and al-Aziziyah": beside a city's district,
+                    # a district the gazetteer lacks, not the village of that name 64 km away
+                    continue
             ends.add(m.end)
             out.append(m)
         return out
+
+    def _beside_a_far_district(self, m: Mention, found: list[Mention]) -> bool:
+        """Is ``m`` named beside a city district (within a few words) but far from it?"""
+        near = [
+            d.place_id
+            for d in found
+            if d.place_type == "neighbourhood"
+            and d.place_id
+            and d is not m
+            and (0 <= d.start - m.end <= 40 or 0 <= m.start - d.end <= 40)
+        ]
+        if not near or m.place_id is None:
+            return False
+        points = np.radians([[self._places[p].lat, self._places[p].lon] for p in near])
+        return bool(self._distances_m([m.place_id], points)[0] > _FAR_M)
 
     def _romanised(
         self, text: str, found: list[Mention], occupied: bytearray, article: str
@@ -562,18 +584,26 @@ class MentionFinder:
         points = np.radians(np.array([(m.lat, m.lon) for m in found], dtype=float).reshape(-1, 2))
         return _Anchors([m.start for m in found], points)
 
-    def _nearest(self, place_ids: list[str], anchors: np.ndarray) -> str | None:
-        """Of ``place_ids``, the one nearest an anchor if it is within
-        ``_HOMONYM_RADIUS_M`` and under half as far as the next; otherwise none."""
-        if not len(anchors) or len(place_ids) < 2:
-            return place_ids[0] if len(place_ids) == 1 else None
+    def _distances_m(self, place_ids: list[str], anchors: np.ndarray) -> np.ndarray:
+        """Great-circle distance (metres) from each place to its nearest anchor (rows of
+        radians lat, lon)."""
         lat = np.radians([self._places[p].lat for p in place_ids])[:, None]
         lon = np.radians([self._places[p].lon for p in place_ids])[:, None]
         hav = (
             np.sin((anchors[:, 0] - lat) / 2) ** 2
             + np.cos(lat) * np.cos(anchors[:, 0]) * np.sin((anchors[:, 1] - lon) / 2) ** 2
         )
-        distance_m = (2 * 6_371_008.8 * np.arcsin(np.sqrt(np.clip(hav, 0, 1)))).min(axis=1)
+        distances: np.ndarray = (2 * 6_371_008.8 * np.arcsin(np.sqrt(np.clip(hav, 0, 1)))).min(
+            axis=1
+        )
+        return distances
+
+    def _nearest(self, place_ids: list[str], anchors: np.ndarray) -> str | None:
+        """Of ``place_ids``, the one nearest an anchor if it is within
+        ``_HOMONYM_RADIUS_M`` and under half as far as the next; otherwise none."""
+        if not len(anchors) or len(place_ids) < 2:
+            return place_ids[0] if len(place_ids) == 1 else None
+        distance_m = self._distances_m(place_ids, anchors)
         order = np.argsort(distance_m)
         first, second = distance_m[order[0]], distance_m[order[1]]
         if first <= _HOMONYM_RADIUS_M and first < 0.5 * second:

@@ -681,3 +681,31 @@ def test_a_road_named_by_two_places_is_made_for_them(gazetteer):
 def test_a_name_resolves_in_its_articles_region(gazetteer, text, name, expected):
     found = gazetteer.lookup(name, gazetteer.find_mentions(text))
     assert (found.place_id if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # beside a district of Aleppo, a name is no village 60 km away
+        (
+            "Fighters entered Aleppo. Checkpoints in al-Maysar and Qasimiyah were deserted.",
+            [("aleppo", "city"), ("al-maysar", "neighbourhood")],
+        ),
+        (
+            "Fighters entered Aleppo. Checkpoints in Qasimiyah were deserted.",
+            [("aleppo", "city"), ("qasimiyah", "village")],
+        ),
+        # the city's districts, not the villages of their names
+        (
+            "Rebels took the citadel of Aleppo. Checkpoints in al-Jamiliyah and al-Aziziyah were "
+            "deserted.",
+            [
+                ("aleppo-citadel", "facility"),
+                ("al-jamiliyah-aleppo", "neighbourhood"),
+                ("al-aziziyah-aleppo", "neighbourhood"),
+            ],
+        ),
+    ],
+)
+def test_a_village_beside_a_far_city_district_is_another_place(gazetteer, text, expected):
+    assert [(m.place_id, m.place_type) for m in gazetteer.find_mentions(text)] == expected
