@@ -64,9 +64,11 @@ def run() -> None:
     built = _build_gazetteer(data_dir() / "gazetteer.csv")
     build_s = time.perf_counter() - t0
     blob = pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL)
-    t0 = time.perf_counter()
-    pickle.loads(blob)
-    cached_s = time.perf_counter() - t0
+    cached_s = float("inf")
+    for _ in range(3):  # the best of three: a shared machine's noise is not the load's cost
+        t0 = time.perf_counter()
+        pickle.loads(blob)
+        cached_s = min(cached_s, time.perf_counter() - t0)
     gazetteer = load_gazetteer()
     print(
         f"gazetteer ({len(gazetteer):,} places): build {build_s:.2f} s, cached load "
