@@ -167,6 +167,8 @@ _HEDGED_PAST = re.compile(
     r"|left|fled|seized|entered)\b",
     re.IGNORECASE,
 )
+#: "lost X to the SNA": the taker after the place
+_LOST_TO = re.compile(r"\s+to\s+(?:the\s+)?", re.IGNORECASE)
 #: an actor's own unnamed places: "in their positions", "holding its posts"
 _OWN_POSITIONS = re.compile(r"\b(?:its|their|his|our)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: the regional oppositions (``regions.tsv``: rebels in Daraa are the southern opposition)
@@ -487,8 +489,30 @@ class _Extractor(Arguments, Agency, Dating):
                 retreat = {d.actor for d in drafts if d.action == "withdrew"}
                 # "… have evacuated Deir Ezzor, heading toward the desert": where they retreat
                 new = [d for d in new if d.actor not in retreat]
-            drafts += new
+            drafts += new + self._lost_to(m, new, actors)
         return self._one_regional_actor(drafts, actors)
+
+    def _lost_to(self, m: re.Match[str], new: list[_Draft], actors: list[Actor]) -> list[_Draft]:
+        """ "after losing Deir Hafer to the SNA": the taker named after "to" captured it."""
+        if not re.match(r"los(?:e|es|t|ing)\b", m.group(0), re.IGNORECASE):
+            return []
+        out = []
+        for d in new:
+            if d.action != "withdrew" or d.place is None:
+                continue
+            to = _LOST_TO.match(self.work, d.place.end)
+            taker = [
+                a
+                for a in actors
+                if to and d.place.end < a.start <= to.end() and a.actor not in ("ref", "air")
+            ]
+            if taker:
+                who = taker[0].actor
+                act = LEXICON.actions.get(
+                    (who, "captured", False), "captured"
+                )  # the army's: retook
+                out.append(replace(d, end=taker[0].end, actor=who, action=act))
+        return out
 
     def _one_regional_actor(self, drafts: list[_Draft], actors: list[Actor]) -> list[_Draft]:
         """ "Rebels pushed to 20 km from Damascus, having taken Daraa province": when generic

@@ -1145,6 +1145,21 @@ def claims(gazetteer, text):
                 ("manbij", "sna", "entered", "2024-12-01", "reported"),
             },
         ),
+        # "lost X to Y": Y took it (the army's taking back is a recapture)
+        (
+            "Kurdish fighters retreated after losing Deir Hafer to the SNA on Friday.",
+            {
+                ("deir-hafer", "sdf", "withdrew", "2024-11-29", "reported"),
+                ("deir-hafer", "sna", "captured", "2024-11-29", "reported"),
+            },
+        ),
+        (
+            "The rebels lost Morek to the army on Friday.",
+            {
+                ("morek", "opposition", "withdrew", "2024-11-29", "reported"),
+                ("morek", "government", "recaptured", "2024-11-29", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
