@@ -68,6 +68,14 @@ _SIDE_OF = re.compile(
     re.IGNORECASE,
 )
 
+#: unnamed places located by the place after them: "several villages west of Aleppo"
+_UNNAMED_LOCATED = re.compile(
+    rf"\b(?P<noun>{_PLACE_HEADS})\s+(?:(?:just|about|some|\d+\s*(?:km|kilometres|kilometers"
+    r"|miles))\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west"
+    r"|around|near|outside)\s+(?:of\s+)?(?:the\s+(?:city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
 #: between unnamed parts and a city: "positions north of Homs"
 _SIDE_BETWEEN = re.compile(
     r"\s+(?:(?:just|about|some|\d+\s*(?:km|kilometres|kilometers|miles))\s+)?"
@@ -415,6 +423,12 @@ class Arguments:
             ):
                 before = before[: k + 1]
                 break
+        located = _UNNAMED_LOCATED.search(
+            self.work, max(s, before[-1].start - 60), before[-1].start
+        )
+        if located and _gap_ok(self._gap(before[-1].end, t0), _SUBJECT_FILLER, need_prep=False):
+            # "Several villages west of Aleppo were overrun": the villages, not Aleppo
+            return [Unnamed(located.start("noun"), located.end("noun"))]
         gap_start = before[-1].end
         if len(before) > 1 and _LOCATOR.fullmatch(self.work[before[-2].end : before[-1].start]):
             before = before[:-1]  # "Albu Kamal in Deir ez-Zor are …": the subject is the first

@@ -1160,6 +1160,11 @@ def claims(gazetteer, text):
                 ("morek", "government", "recaptured", "2024-11-29", "reported"),
             },
         ),
+        # unnamed places located by a city, as a passive's subject: not the city
+        (
+            "Several villages west of Aleppo were overrun by the insurgents on Friday.",
+            {(None, "opposition", "captured", "2024-11-29", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
