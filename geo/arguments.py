@@ -426,7 +426,12 @@ class Arguments:
         located = _UNNAMED_LOCATED.search(
             self.work, max(s, before[-1].start - 60), before[-1].start
         )
-        if located and _gap_ok(self._gap(before[-1].end, t0), _SUBJECT_FILLER, need_prep=False):
+        if (
+            located
+            # "the air base south-west of Hama" is a place of its own
+            and not any(p.start <= located.start("noun") < p.end for p in before)
+            and _gap_ok(self._gap(before[-1].end, t0), _SUBJECT_FILLER, need_prep=False)
+        ):
             # "Several villages west of Aleppo were overrun": the villages, not Aleppo
             return [Unnamed(located.start("noun"), located.end("noun"))]
         gap_start = before[-1].end
