@@ -42,16 +42,14 @@ purposes ("if Hama falls", "to try to repel", "vowed to advance"); the cues are
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from geo.actors import Actor, find_actors
 from geo.agency import DEFENDERS, Agency
-from geo.anaphora import PLURAL_KINDS, find_anaphors, find_epithets
+from geo.anaphora import find_anaphors, find_epithets
 from geo.arguments import LOCATIVE_PREPS, Arguments, Unnamed
 from geo.attribution import (
     DENIAL,
@@ -64,13 +62,13 @@ from geo.attribution import (
 )
 from geo.columns import REPORTER, SYRIA
 from geo.dates import (
-    DateFound,
     event_dates,
 )
 from geo.dating import Dating
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.lexicon import default_lexicon
 from geo.mentions import Mention
+from geo.recording import HEADLINE_CHARS, Draft, Recording, dedupe
 from geo.records import Claim
 from geo.scan import RowScanner
 from geo.sentences import split_sentences
@@ -108,9 +106,7 @@ TRIGGER_SCANNER = RowScanner(
 _OBJECT_FILLER = _WORDS["object_filler"]
 _LOCATIVE_FILLER = _OBJECT_FILLER | LOCATIVE_PREPS | _WORDS["locative_filler"]
 _NOT_CONTROLLED = frozenset({"country", "river"})
-#: a headline's unnamed singular place ("… pulls back from town"), and how long a headline is
-_HEADLINE_NOUN = re.compile(r"\b(town|city|village)$", re.IGNORECASE)
-_HEADLINE_CHARS = 200
+
 #: a headline's source, before a colon or after one: "Kan: …", "…: monitor"
 _HEADLINE_SOURCE = re.compile(
     r"^\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}):\s|:\s+((?:[a-z]+\s+)?(?:monitor|sources?"
@@ -250,22 +246,7 @@ def extract_claims(
 # --- the extractor -----------------------------------------------------------------------------
 
 
-@dataclass
-class _Draft:
-    start: int
-    end: int
-    place: Mention | None
-    actor: str
-    action: str
-    extent: str | None
-    when: DateFound | None
-    static: bool
-    sentence: tuple[int, int]
-    trigger: tuple[int, int]
-    negated: bool = False
-
-
-class _Extractor(Arguments, Agency, Dating):
+class _Extractor(Arguments, Agency, Dating, Recording):
     def __init__(
         self, text: str, published: date, article: str, gaz: Gazetteer, places: list[Mention]
     ) -> None:
@@ -295,20 +276,8 @@ class _Extractor(Arguments, Agency, Dating):
         # a headline: a short first line with the story below it
         first = self.work.find("\n")
         self._headline_end = (
-            first if 0 < first <= _HEADLINE_CHARS and self.work[first:].strip() else -1
+            first if 0 < first <= HEADLINE_CHARS and self.work[first:].strip() else -1
         )
-
-    def _headline_place(self, d: _Draft) -> Mention | None:
-        """ "Army pulls back from town 20 km from border": the headline's unnamed town is the
-        first town the story names."""
-        if d.end > self._headline_end:
-            return None
-        noun = _HEADLINE_NOUN.search(self.work, d.start, d.end)
-        if noun is None:
-            return None
-        types = PLURAL_KINDS[noun.group(1).lower() + "s"]
-        i = bisect.bisect_left(self._place_starts, self._headline_end)
-        return next((p for p in self.places[i : i + 8] if p.place_type in types), None)
 
     def _inside_place(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` end inside a resolved place's name ("the military" of "the
@@ -365,100 +334,17 @@ class _Extractor(Arguments, Agency, Dating):
                     current.append(self._denial(c, s, e, self._claimant(s, e)))
             claims += current
             previous = current
-        return _dedupe(self._date_headlines(claims))
-
-    def _date_headlines(self, claims: list[Claim]) -> list[Claim]:
-        """An undated headline claim takes the date the story gives the same change
-        ("Fighters seize Tal Rifaat" over "… seized Tal Rifaat on Sunday")."""
-        out = []
-        for c in claims:
-            if c.claim_id in self._undated and c.end <= self._headline_end:
-                same = next(
-                    (
-                        b
-                        for b in claims
-                        if b.start > self._headline_end
-                        and (b.place_id, b.action, b.actor) == (c.place_id, c.action, c.actor)
-                        and b.claim_id not in self._undated
-                    ),
-                    None,
-                )
-                if same is not None:
-                    c = replace(c, event_date=same.event_date, date_precision=same.date_precision)
-            out.append(c)
-        return out
-
-    def _claim(self, d: _Draft, status: str, claimant: str) -> Claim:
-        if self.channel and status == "reported":
-            # a party's own channel: what it reports is its claim
-            status, claimant = "claimed", (self.channel if claimant == REPORTER else claimant)
-        claim = self._record(d, status, claimant)
-        if d.when is None and not d.static:
-            self._undated.add(claim.claim_id)
-        return claim
-
-    def _record(self, d: _Draft, status: str, claimant: str) -> Claim:
-        when = self.published if d.static or d.when is None else d.when.value
-        precision = 1 if d.static or d.when is None else d.when.precision
-        place = d.place if d.place is not None else self._headline_place(d)
-        quote = self.text[d.start : d.end]
-        key = f"{self.article}|{d.start}|{d.end}|{place.place_id if place else ''}|{d.action}"
-        claim_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-        confidence = {"reported": 0.8, "claimed": 0.5, "denied": 0.2}[status]
-        confidence *= 1.0 if precision == 1 else 0.8
-        if place is None:
-            confidence *= 0.5
-        return Claim(
-            article=self.article,
-            claim_id=claim_id,
-            quote=quote,
-            start=d.start,
-            end=d.end,
-            place_id=place.place_id if place else None,
-            place=place.place if place else None,
-            place_type=place.place_type if place else None,
-            lat=place.lat if place else None,
-            lon=place.lon if place else None,
-            actor=d.actor,
-            action=d.action,
-            extent=d.extent,
-            event_date=when,
-            date_precision=precision,
-            claimant=claimant,
-            status=status,
-            confidence=round(confidence, 3),
-        )
-
-    def _denial(self, claim: Claim, s: int, e: int, claimant: str) -> Claim:
-        m = DENIAL.search(self.work, s, e)
-        start, end = (m.start(), m.end()) if m else (s, e)
-        # the quote: from the subject of the denied claims ("the regime's claims") to the verdict
-        head = re.search(
-            r"(?:the\s+)?[\w’']+\s+claims?\s+(?:were|was|are|is)\s+\w+$", self.work[s:end]
-        )
-        if head:
-            start = s + head.start()
-        key = f"{self.article}|{start}|{end}|denied|{claim.claim_id}"
-        return replace(
-            claim,
-            claim_id=hashlib.sha1(key.encode()).hexdigest()[:12],
-            quote=self.text[start:end],
-            start=start,
-            end=end,
-            status="denied",
-            claimant=claimant if claimant != REPORTER else "unnamed",
-            confidence=0.2,
-        )
+        return dedupe(self._date_headlines(claims))
 
     # -- per sentence --
-    def _sentence(self, s: int, e: int) -> list[_Draft]:
+    def _sentence(self, s: int, e: int) -> list[Draft]:
         lo = bisect.bisect_left(self._actor_starts, s)
         hi = bisect.bisect_left(self._actor_starts, e)
         actors = [a for a in self.actors[lo:hi] if a.end <= e]
         lo = bisect.bisect_left(self._place_starts, s)
         hi = bisect.bisect_left(self._place_starts, e)
         places = [m for m in self.places[lo:hi] if m.end <= e]
-        drafts: list[_Draft] = []
+        drafts: list[Draft] = []
         covered = s  # "repelled an attack on X": the nested "attack on" is not its own claim
         lo = bisect.bisect_left(self._trigger_starts, s)
         hi = bisect.bisect_left(self._trigger_starts, e)
@@ -492,7 +378,7 @@ class _Extractor(Arguments, Agency, Dating):
             drafts += new + self._lost_to(m, new, actors)
         return self._one_regional_actor(drafts, actors)
 
-    def _lost_to(self, m: re.Match[str], new: list[_Draft], actors: list[Actor]) -> list[_Draft]:
+    def _lost_to(self, m: re.Match[str], new: list[Draft], actors: list[Actor]) -> list[Draft]:
         """ "after losing Deir Hafer to the SNA": the taker named after "to" captured it."""
         if not re.match(r"los(?:e|es|t|ing)\b", m.group(0), re.IGNORECASE):
             return []
@@ -507,14 +393,12 @@ class _Extractor(Arguments, Agency, Dating):
                 if to and d.place.end < a.start <= to.end() and a.actor not in ("ref", "air")
             ]
             if taker:
-                who = taker[0].actor
-                act = LEXICON.actions.get(
-                    (who, "captured", False), "captured"
-                )  # the army's: retook
+                who = taker[0].actor  # the army's taking back is a recapture (actions.tsv)
+                act = LEXICON.actions.get((who, "captured", False), "captured")
                 out.append(replace(d, end=taker[0].end, actor=who, action=act))
         return out
 
-    def _one_regional_actor(self, drafts: list[_Draft], actors: list[Actor]) -> list[_Draft]:
+    def _one_regional_actor(self, drafts: list[Draft], actors: list[Actor]) -> list[Draft]:
         """ "Rebels pushed to 20 km from Damascus, having taken Daraa province": when generic
         rebels take a place of a region with its own opposition (``regions.tsv``), their other
         claims in the sentence are that regional opposition's too."""
@@ -542,7 +426,7 @@ class _Extractor(Arguments, Agency, Dating):
         e: int,
         places: list[Mention],
         actors: list[Actor],
-    ) -> list[_Draft]:
+    ) -> list[Draft]:
         text = self.text
         t0, t1 = m.start(), m.end()
         targets: list[Mention | Unnamed] = []
@@ -674,7 +558,7 @@ class _Extractor(Arguments, Agency, Dating):
             else:
                 when = self._date(clause, q0, q1, s, e)
             act = LEXICON.actions.get((who, action, static), action)
-            drafts.append(_Draft(q0, q1, place, who, act, extent, when, static, (s, e), (t0, t1)))
+            drafts.append(Draft(q0, q1, place, who, act, extent, when, static, (s, e), (t0, t1)))
         if drafts and not (
             form == "adj" and _APPOSITION_BEFORE.search(self.work, max(s, t0 - 30), t0)
         ):
@@ -734,19 +618,3 @@ def _maybe_blocked(window: str) -> bool:
     """Cheap test: could :data:`_BLOCKED_BEFORE` match at the end of ``window``?"""
     words = re.findall(r"[\w’']+", window.lower())
     return "if" in words or any(w in _BLOCK_WORDS or w.endswith(("n't", "n’t")) for w in words[-3:])
-
-
-def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per (place, action, actor) per trigger span; keep text order."""
-    seen: set[tuple[Any, ...]] = set()
-    out = []
-    for c in sorted(claims, key=lambda c: (c.start, c.end)):
-        k = (c.place_id, c.action, c.actor, c.start, c.status)
-        k2 = (c.place_id, c.action, c.actor, c.end) if c.place_id else None
-        if k in seen or (k2 and k2 in seen):
-            continue
-        seen.add(k)
-        if k2:
-            seen.add(k2)
-        out.append(c)
-    return out

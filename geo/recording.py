@@ -1,0 +1,169 @@
+"""From a claim in the making to its record: the draft the extractor fills in, and how it
+becomes a :class:`geo.records.Claim` — its id, date, confidence and status, a headline's
+unnamed town, a denial's own record, one claim per change per trigger. The extractor
+(:mod:`geo.claims`) mixes this in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from geo.anaphora import PLURAL_KINDS
+from geo.attribution import DENIAL
+from geo.columns import REPORTER
+from geo.dates import DateFound
+from geo.mentions import Mention
+from geo.records import Claim
+
+#: a headline's unnamed singular place ("… pulls back from town"), and how long a headline is
+_HEADLINE_NOUN = re.compile(r"\b(town|city|village)$", re.IGNORECASE)
+HEADLINE_CHARS = 200
+
+
+@dataclass
+class Draft:
+    """A claim in the making: its span, place (``None``: unnamed), actor, action, extent, the
+    date found for it, and the sentence and trigger it comes from."""
+
+    start: int
+    end: int
+    place: Mention | None
+    actor: str
+    action: str
+    extent: str | None
+    when: DateFound | None
+    static: bool
+    sentence: tuple[int, int]
+    trigger: tuple[int, int]
+    negated: bool = False
+
+
+class Recording:
+    """How drafts become records; mixed into the extractor, whose text, places and
+    publication date it reads."""
+
+    text: str
+    work: str
+    article: str
+    published: date
+    places: list[Mention]
+    _place_starts: list[int]
+    _headline_end: int
+    _undated: set[str]
+    channel: str | None
+
+    def _headline_place(self, d: Draft) -> Mention | None:
+        """ "Army pulls back from town 20 km from border": the headline's unnamed town is the
+        first town the story names."""
+        if d.end > self._headline_end:
+            return None
+        noun = _HEADLINE_NOUN.search(self.work, d.start, d.end)
+        if noun is None:
+            return None
+        types = PLURAL_KINDS[noun.group(1).lower() + "s"]
+        i = bisect.bisect_left(self._place_starts, self._headline_end)
+        return next((p for p in self.places[i : i + 8] if p.place_type in types), None)
+
+    def _date_headlines(self, claims: list[Claim]) -> list[Claim]:
+        """An undated headline claim takes the date the story gives the same change
+        ("Fighters seize Tal Rifaat" over "… seized Tal Rifaat on Sunday")."""
+        out = []
+        for c in claims:
+            if c.claim_id in self._undated and c.end <= self._headline_end:
+                same = next(
+                    (
+                        b
+                        for b in claims
+                        if b.start > self._headline_end
+                        and (b.place_id, b.action, b.actor) == (c.place_id, c.action, c.actor)
+                        and b.claim_id not in self._undated
+                    ),
+                    None,
+                )
+                if same is not None:
+                    c = replace(c, event_date=same.event_date, date_precision=same.date_precision)
+            out.append(c)
+        return out
+
+    def _claim(self, d: Draft, status: str, claimant: str) -> Claim:
+        if self.channel and status == "reported":
+            # a party's own channel: what it reports is its claim
+            status, claimant = "claimed", (self.channel if claimant == REPORTER else claimant)
+        claim = self._record(d, status, claimant)
+        if d.when is None and not d.static:
+            self._undated.add(claim.claim_id)
+        return claim
+
+    def _record(self, d: Draft, status: str, claimant: str) -> Claim:
+        when = self.published if d.static or d.when is None else d.when.value
+        precision = 1 if d.static or d.when is None else d.when.precision
+        place = d.place if d.place is not None else self._headline_place(d)
+        quote = self.text[d.start : d.end]
+        key = f"{self.article}|{d.start}|{d.end}|{place.place_id if place else ''}|{d.action}"
+        claim_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        confidence = {"reported": 0.8, "claimed": 0.5, "denied": 0.2}[status]
+        confidence *= 1.0 if precision == 1 else 0.8
+        if place is None:
+            confidence *= 0.5
+        return Claim(
+            article=self.article,
+            claim_id=claim_id,
+            quote=quote,
+            start=d.start,
+            end=d.end,
+            place_id=place.place_id if place else None,
+            place=place.place if place else None,
+            place_type=place.place_type if place else None,
+            lat=place.lat if place else None,
+            lon=place.lon if place else None,
+            actor=d.actor,
+            action=d.action,
+            extent=d.extent,
+            event_date=when,
+            date_precision=precision,
+            claimant=claimant,
+            status=status,
+            confidence=round(confidence, 3),
+        )
+
+    def _denial(self, claim: Claim, s: int, e: int, claimant: str) -> Claim:
+        m = DENIAL.search(self.work, s, e)
+        start, end = (m.start(), m.end()) if m else (s, e)
+        # the quote: from the subject of the denied claims ("the regime's claims") to the verdict
+        head = re.search(
+            r"(?:the\s+)?[\w’']+\s+claims?\s+(?:were|was|are|is)\s+\w+$", self.work[s:end]
+        )
+        if head:
+            start = s + head.start()
+        key = f"{self.article}|{start}|{end}|denied|{claim.claim_id}"
+        return replace(
+            claim,
+            claim_id=hashlib.sha1(key.encode()).hexdigest()[:12],
+            quote=self.text[start:end],
+            start=start,
+            end=end,
+            status="denied",
+            claimant=claimant if claimant != REPORTER else "unnamed",
+            confidence=0.2,
+        )
+
+
+def dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per (place, action, actor) per trigger span; keep text order."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for c in sorted(claims, key=lambda c: (c.start, c.end)):
+        k = (c.place_id, c.action, c.actor, c.start, c.status)
+        k2 = (c.place_id, c.action, c.actor, c.end) if c.place_id else None
+        if k in seen or (k2 and k2 in seen):
+            continue
+        seen.add(k)
+        if k2:
+            seen.add(k2)
+        out.append(c)
+    return out
