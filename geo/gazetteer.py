@@ -50,11 +50,9 @@ import pandas as pd
 
 from geo import columns as C
 from geo.errors import GazetteerError
+from geo.generics import GENERIC_ADJECTIVES, GENERIC_DETERMINERS, ROAD_NOUNS, GenericNouns
 from geo.mentions import (
     _CASE_PROPER,
-    GENERIC_ADJECTIVES,
-    GENERIC_DETERMINERS,
-    ROAD_NOUNS,
     Mention,
     MentionFinder,
     _case_mode,
@@ -121,7 +119,7 @@ class _Entry:
     generic: str | None = None  # generic noun (road or facility kind), for determiner keys
 
 
-class Gazetteer(MentionFinder):
+class Gazetteer(MentionFinder, GenericNouns):
     """Places and their aliases, with a one-pass mention matcher.
 
     Parameters
@@ -600,7 +598,7 @@ def _cache_file(inputs: Sequence[Path]) -> Path:
     digest = hashlib.sha256()
     for f in inputs:
         digest.update(f.read_bytes() if f.exists() else b"-")
-    for module in ("gazetteer.py", "mentions.py", "normalize.py", "romanize.py"):
+    for module in ("gazetteer.py", "mentions.py", "generics.py", "normalize.py", "romanize.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
     return gazetteer_cache_dir() / f"gazetteer-{digest.hexdigest()[:20]}.pickle"
 
