@@ -66,9 +66,11 @@ _PARTY_OUTLET = re.compile(
 
 #: the start of another clause, which a denial before it does not reach
 _NEW_CLAUSE = re.compile(r"\s(?:as|while|whereas|but|meanwhile)\s|[;:]", re.IGNORECASE)
-#: a denial that is a verb ("denied", "dismissed"), not a verdict on what stands before it
-_DENIAL_VERB = re.compile(r"(?:den|dismiss|reject|refut|rebut)", re.IGNORECASE)
-_DENIAL_VERB_BEFORE = re.compile(r"\b(?:den|dismiss|reject|refut|rebut)\w*\s+$", re.IGNORECASE)
+#: a denial that is a verb ("denied", "dismissed"), not a verdict on what stands before it;
+#: and one right before a verdict ("dismissed as lies")
+_DENIAL_STEMS = r"(?:den|dismiss|reject|refut|rebut)"
+_DENIAL_VERB = re.compile(_DENIAL_STEMS, re.IGNORECASE)
+_DENIAL_VERB_BEFORE = re.compile(rf"\b{_DENIAL_STEMS}\w*\s+$", re.IGNORECASE)
 _PRONOUNS = frozenset("he she it they we i you this that these those there".split())
 #: an adverb that hedges the verb right after it ("likely seized", "probably withdrew")
 _HEDGE_BEFORE = re.compile(r"\b(?:likely|probably|possibly)\s+$", re.IGNORECASE)
