@@ -428,6 +428,8 @@ class Arguments:
         )
         if (
             located
+            # "positions around Morek were abandoned": parts of Morek, whose claim it is
+            and located.group("noun").lower() not in _PARTS_OF_A_PLACE
             # "the air base south-west of Hama" is a place of its own
             and not any(p.start <= located.start("noun") < p.end for p in before)
             and _gap_ok(self._gap(before[-1].end, t0), _SUBJECT_FILLER, need_prep=False)
@@ -437,9 +439,8 @@ class Arguments:
         gap_start = before[-1].end
         if len(before) > 1 and _LOCATOR.fullmatch(self.work[before[-2].end : before[-1].start]):
             before = before[:-1]  # "Albu Kamal in Deir ez-Zor are …": the subject is the first
-        raw_gap = self._gap(
-            gap_start, t0
-        )  # dates may stand anywhere ("Raqqa on Friday, leaving it to")
+        # dates may stand anywhere in it ("Raqqa on Friday, leaving it to")
+        raw_gap = self._gap(gap_start, t0)
         # "A, B and Qubtan al-Jabal were seized": the last item is a name no entry knows;
         # the list still ends at the trigger, so the named items are its subjects
         unknown_tail = UNKNOWN_LIST_TAIL.match(raw_gap)
