@@ -46,6 +46,7 @@ _POSSESSIVE_PART = re.compile(
     re.IGNORECASE,
 )
 _SETTLEMENTS = frozenset({"city", "town", "village"})
+_SMALLER = frozenset({"town", "village"})  # than a city
 _DASHES = frozenset("-–—")
 
 _EPITHETS = [(place_id, re.compile(p.pattern, re.IGNORECASE)) for place_id, p in LEXICON.epithets]
@@ -86,15 +87,8 @@ def find_anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> lis
             if m.start() - prev.end > 1500:
                 break
             if j > 0 and _locates(text, window[j - 1], prev):
-                if (
-                    kind == "city"
-                    and prev.place_type == "city"
-                    and window[j - 1].place_type
-                    in (
-                        "town",
-                        "village",
-                    )
-                ):
+                located = window[j - 1].place_type
+                if kind == "city" and prev.place_type == "city" and located in _SMALLER:
                     target = prev.place_id  # "Souran, north of Hama … 10 km of the city": Hama
                     break
                 continue  # "Saraqib, a town in Idlib province": the province only locates

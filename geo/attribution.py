@@ -122,6 +122,10 @@ class DraftLike(Protocol):
 
 
 #: a liveblog's timestamp or label before the speaker: "10:45 GMT - Rebels say …"
+#: a source named before a colon at the head of a sentence: "SANA: Army units repel …"
+_SOURCE_PREFIX = re.compile(r"\s*([A-Z][\w.'’ -]{1,40}?)\s*:\s+(?=[A-Z])")
+
+
 def _prefixed_source(sentence: str) -> str | None:
     """The known source a sentence names before a colon ("SANA: Army units repel …")."""
     source = _SOURCE_PREFIX.match(sentence)
@@ -132,8 +136,6 @@ def _prefixed_source(sentence: str) -> str | None:
     return None
 
 
-#: a source named before a colon at the head of a sentence: "SANA: Army units repel …"
-_SOURCE_PREFIX = re.compile(r"\s*([A-Z][\w.'’ -]{1,40}?)\s*:\s+(?=[A-Z])")
 _LIVEBLOG_PREFIX = re.compile(
     r"^(?:(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|[AP]M|local(?:\s+time)?)?|UPDATE|BREAKING|Breaking|Update"
     r"|LIVE|Live)\s*[-–—:|]\s*)+"
