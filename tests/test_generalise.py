@@ -1165,6 +1165,14 @@ def claims(gazetteer, text):
             "Several villages west of Aleppo were overrun by the insurgents on Friday.",
             {(None, "opposition", "captured", "2024-11-29", "reported")},
         ),
+        # "reached its outskirts": at the town named before, not in it
+        (
+            "Rebels took Morek on Friday and reached its southern outskirts.",
+            {
+                ("morek", "opposition", "captured", "2024-11-29", "reported"),
+                ("morek", "opposition", "advancing", "2024-11-29", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
