@@ -67,7 +67,7 @@ from geo.dates import (
 from geo.dating import Dating
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.lexicon import default_lexicon
-from geo.mentions import Mention
+from geo.mentions import Mention, place_mention
 from geo.recording import HEADLINE_CHARS, Draft, Recording, dedupe
 from geo.records import Claim
 from geo.scan import RowScanner
@@ -163,6 +163,9 @@ _HEDGED_PAST = re.compile(
     r"|left|fled|seized|entered)\b",
     re.IGNORECASE,
 )
+_OUT_OF = re.compile(r"\b(?:outside|from|out\s+of|away)\b", re.IGNORECASE)
+#: the army's euphemisms for a withdrawal
+_REDEPLOYED = re.compile(r"redeploy|reposition|regroup", re.IGNORECASE)
 #: "lost X to the SNA": the taker after the place
 _LOST_TO = re.compile(r"\s+to\s+(?:the\s+)?", re.IGNORECASE)
 #: an actor's own unnamed places: "in their positions", "holding its posts"
@@ -520,6 +523,8 @@ class _Extractor(Arguments, Agency, Dating, Recording):
         ]
         if not targets:
             return []
+        if action == "withdrew" and _REDEPLOYED.search(m.group(0)):
+            targets = [self._province_of_redeployment(t, t1) for t in targets]
         actor = row_actor or self._actor(form, m, t0, t1, s, e, actors, action)
         if actor is None or actor == "air":
             return []
@@ -570,6 +575,19 @@ class _Extractor(Arguments, Agency, Dating, Recording):
             if action in ("captured", "entered") and not static and actor not in DEFENDERS:
                 self.last_attacker = actor
         return drafts
+
+    def _province_of_redeployment(self, target: Mention | Unnamed, t1: int) -> Mention | Unnamed:
+        """ "The army said it had redeployed in Daraa and Sweida": an army that redeploys "in" a
+        provincial capital's name speaks of the province (not "outside Hama": the city)."""
+        if not isinstance(target, Mention) or not target.place_id or target.surface[:1].islower():
+            return target  # "its units in the city had been redeployed": the city
+        gov = self.gaz.governorate_of_capital(target.place_id)
+        between = self.work[t1 - 4 : target.start]  # the trigger may end in its preposition
+        if gov is None or not re.search(r"\bin\b", between) or _OUT_OF.search(between):
+            return target
+        return place_mention(
+            self.gaz.place(gov), target.article, target.surface, target.start, target.end
+        )
 
     def _region_of_sentence(self, places: list[Mention], s: int, e: int, actor: str) -> str:
         """ "Sweida's governor left his office as local fighters seized a string of

@@ -396,6 +396,10 @@ class Gazetteer(MentionFinder, GenericNouns):
                 return city
         return None
 
+    def governorate_of_capital(self, place_id: str) -> str | None:
+        """The governorate whose capital ``place_id`` is ("hama" → "hama-governorate")."""
+        return self._capital_of.get(place_id)
+
     def name_keys(self, place_id: str) -> set[str]:
         """The normalised keys of every name and alias of ``place_id``."""
         return set(self._keys_of.get(place_id, set()))

@@ -539,7 +539,8 @@ def claims(gazetteer, text):
             "The army said it had redeployed in Daraa. By midday the operations room said its "
             "fighters had entered al-Sanamayn.",
             {
-                ("daraa", "government", "withdrew", "2024-12-01", "claimed"),
+                # redeployed "in" a provincial capital's name: the province (corpus C030, D030)
+                ("daraa-governorate", "government", "withdrew", "2024-12-01", "claimed"),
                 ("al-sanamayn", "southern_opposition", "entered", "2024-12-01", "claimed"),
             },
         ),
@@ -1172,6 +1173,19 @@ def claims(gazetteer, text):
                 ("morek", "opposition", "captured", "2024-11-29", "reported"),
                 ("morek", "opposition", "advancing", "2024-11-29", "reported"),
             },
+        ),
+        # the army "redeployed in" a provincial capital's name: the province; "outside" it
+        # or "in the city": the city
+        (
+            "The army said it had redeployed in Raqqa and Hasakah on Friday.",
+            {
+                ("raqqa-governorate", "government", "withdrew", "2024-11-29", "claimed"),
+                ("hasakah-governorate", "government", "withdrew", "2024-11-29", "claimed"),
+            },
+        ),
+        (
+            "The army said its units had repositioned outside Hama on Friday.",
+            {("hama", "government", "withdrew", "2024-11-29", "claimed")},
         ),
     ],
 )
