@@ -524,7 +524,8 @@ class _Extractor(Arguments, Agency, Dating, Recording):
         if not targets:
             return []
         if action == "withdrew" and _REDEPLOYED.search(m.group(0)):
-            targets = [self._province_of_redeployment(t, t1) for t in targets]
+            lead = min(t.start for t in targets)  # "In Daraa and Sweida, …": the list's head
+            targets = [self._province_of_redeployment(t, t1, lead) for t in targets]
         actor = row_actor or self._actor(form, m, t0, t1, s, e, actors, action)
         if actor is None or actor == "air":
             return []
@@ -576,13 +577,20 @@ class _Extractor(Arguments, Agency, Dating, Recording):
                 self.last_attacker = actor
         return drafts
 
-    def _province_of_redeployment(self, target: Mention | Unnamed, t1: int) -> Mention | Unnamed:
+    def _province_of_redeployment(
+        self, target: Mention | Unnamed, t1: int, lead: int
+    ) -> Mention | Unnamed:
         """ "The army said it had redeployed in Daraa and Sweida": an army that redeploys "in" a
         provincial capital's name speaks of the province (not "outside Hama": the city)."""
         if not isinstance(target, Mention) or not target.place_id or target.surface[:1].islower():
             return target  # "its units in the city had been redeployed": the city
         gov = self.gaz.governorate_of_capital(target.place_id)
-        between = self.work[t1 - 4 : target.start]  # the trigger may end in its preposition
+        if target.start >= t1:  # the trigger may end in its preposition
+            between = self.work[t1 - 4 : target.start]
+        else:  # "In Daraa and Sweida, our forces carried out redeployment …": fronted
+            line = self.work.rfind("\n", 0, lead) + 1
+            fronted = re.search(r"(?:^|[.!?]\s+)In\s+$", self.work[line:lead])
+            between = " in " if fronted else ""
         if gov is None or not re.search(r"\bin\b", between) or _OUT_OF.search(between):
             return target
         return place_mention(

@@ -1187,6 +1187,18 @@ def claims(gazetteer, text):
             "The army said its units had repositioned outside Hama on Friday.",
             {("hama", "government", "withdrew", "2024-11-29", "claimed")},
         ),
+        (
+            "In Raqqa and Hasakah, our forces operating there carried out redeployment and "
+            "repositioning operations, the army's General Command said.",
+            {
+                ("raqqa-governorate", "government", "withdrew", "2024-12-01", "claimed"),
+                ("hasakah-governorate", "government", "withdrew", "2024-12-01", "claimed"),
+            },
+        ),
+        (
+            "The army said the units stationed in Hama have redeployed outside the city.",
+            {("hama", "government", "withdrew", "2024-12-01", "claimed")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
