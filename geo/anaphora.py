@@ -31,8 +31,9 @@ _ANAPHOR_KINDS = {
     for w in _WORDS[f"anaphor_{kind}"]
 }
 _ANAPHOR = re.compile(
-    r"\b(?:the|its) (?:entire |whole |sprawling |strategic |key |besieged |[a-z]*(?:north|south)?"
-    r"(?:east|west)?ern |central |ancient |provincial |embattled |nearby |same )?(?P<kind>"
+    r"\b(?:the|its|their) (?:entire |whole |sprawling |strategic |key |besieged "
+    r"|[a-z]*(?:north|south)?(?:east|west)?ern |central |ancient |provincial |embattled "
+    r"|nearby |same )?(?P<kind>"
     + "|".join(sorted(_ANAPHOR_KINDS, key=len, reverse=True))
     + r")\b(?!\s+(?:of|council|hall)\b)",
     re.IGNORECASE,

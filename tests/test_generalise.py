@@ -1199,6 +1199,21 @@ def claims(gazetteer, text):
             "The army said the units stationed in Hama have redeployed outside the city.",
             {("hama", "government", "withdrew", "2024-12-01", "claimed")},
         ),
+        # "their province" refers back like "the province"
+        (
+            "Rebels seized Daraa late on Friday, and Sweida's Druze militias had taken over "
+            "their province's institutions by Saturday.",
+            {
+                ("daraa", "southern_opposition", "captured", "2024-11-29", "reported"),
+                (
+                    "suwayda-governorate",
+                    "southern_opposition",
+                    "captured",
+                    "2024-11-30",
+                    "reported",
+                ),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
