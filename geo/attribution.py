@@ -39,7 +39,8 @@ SPEECH = re.compile(
 #: a denial that judges what stands before it: "… are lies", "… were untrue"
 _VERDICT = re.compile(
     r"\b(?:(?:were|was|are|is)|as)\s+['‘\"“]?(?:completely\s+|entirely\s+|totally\s+|utterly\s+)?"
-    r"(?:untrue|false|baseless|fabricated|lies|wrong|unfounded|incorrect|not true)\b",
+    r"(?:untrue|false|baseless|fabricated|lies|wrong|unfounded|incorrect|not true|groundless"
+    r"|without foundation|without basis)\b",
     re.IGNORECASE,
 )
 _ACCORDING = LEXICON.cue_regex("according")
@@ -361,6 +362,10 @@ class Attribution:
             name.lower(),
         ):
             return self.last_claimant or REPORTER
+        if self.last_claimant and re.fullmatch(
+            r"the (?:ministry|command|general command)", name, re.I
+        ):
+            return self.last_claimant  # "the ministry said": the ministry named before
         for pattern, canonical in _CLAIMANT_ALIASES:
             if pattern.search(name):
                 name = canonical

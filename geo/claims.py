@@ -495,7 +495,9 @@ class _Extractor(Arguments, Agency, Dating, Recording):
                 targets = self._objects(t1, e, places, _OBJECT_FILLER, action, allow_generic=False)
             if not targets and (
                 re.match(
-                    r"\W*(?:$|[,;.]|(?:overnight|on|late|early|in|at|this|last|and)\b)",
+                    # "… along strong defensive lines backed by a range of weapons"
+                    r"\W*(?:$|[,;.]|(?:overnight|on|late|early|in|at|this|last|and|backed"
+                    r"|supported|reinforced|with)\b)",
                     self.work[t1:e],
                 )
                 or (dest and not any(p.start >= dest.end() for p in places))

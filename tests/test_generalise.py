@@ -1506,3 +1506,16 @@ def test_the_islamic_state_is_no_speech_verb(gazetteer):
     assert {c.status for c in extract_claims(text, published=PUBLISHED, gazetteer=gazetteer)} == {
         "reported"
     }
+
+
+def test_a_ministry_named_before_speaks_for_its_side_in_its_defensive_lines(gazetteer):
+    text = (
+        "The Ministry of Defence said that claims by outlets tied to terrorist organisations that "
+        'terrorists had got into the city of Homs were without foundation. "Homs is secure, and '
+        "our forces are positioned around the city along firm defensive lines backed by every "
+        'kind of weapon," the ministry said.'
+    )
+    assert claims(gazetteer, text) == {
+        ("homs", "opposition", "entered", "2024-12-01", "denied"),
+        ("homs", "government", "defensive_line", "2024-12-01", "claimed"),
+    }
