@@ -1214,6 +1214,11 @@ def claims(gazetteer, text):
                 ),
             },
         ),
+        # a place "simply left" or "left undefended": the holder withdrew
+        (
+            "In Damascus, the Mezzeh air base was simply left on Friday.",
+            {("mezzeh-air-base", "government", "withdrew", "2024-11-29", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -1251,6 +1256,7 @@ def test_locating_places_are_not_objects(gazetteer, text):
         "Rebels handed the prisoners to the Red Cross in Hama.",
         "Homs is free of terrorists.",
         "Hama is surrounded by areas that the regime controls.",
+        "Three soldiers were left dead in Hama.",
         # a preposition before the described place: where they went, not what they left
         "The militias withdrew toward the Iraqi town of al-Qaim.",
         # where a withdrawal goes is no place withdrawn from
