@@ -466,9 +466,9 @@ class Arguments:
             same_kind = (prev.place_type in SETTLEMENT_OR_FACILITY) == kind
             if not same_kind or not coordinated(self.work[prev.end : nxt.start]):
                 break
-            if re.fullmatch(r"\s*,\s*", self.work[prev.end : nxt.start]) and _LOCATIVE_LEAD.search(
-                self.work, max(0, prev.start - 12), prev.start
-            ):
+            if re.fullmatch(
+                r"\s*,\s*(?:the\s+)?", self.work[prev.end : nxt.start]
+            ) and _LOCATIVE_LEAD.search(self.work, max(0, prev.start - 12), prev.start):
                 break  # "In Aleppo, Sheikh Maqsoud … is held by": the first place only locates
             out.insert(0, prev)
         return out
