@@ -35,7 +35,8 @@ _ANAPHOR = re.compile(
     r"|[a-z]*(?:north|south)?(?:east|west)?ern |central |ancient |provincial |embattled "
     r"|nearby |same )?(?P<kind>"
     + "|".join(sorted(_ANAPHOR_KINDS, key=len, reverse=True))
-    + r")\b(?!\s+(?:of|council|hall)\b)",
+    # "the city centres of Hasakah and Qamishli" names its cities after it
+    + r")\b(?!\s+(?:of|council|hall)\b|\s+cent(?:re|er)s?\s+of\b)",
     re.IGNORECASE,
 )
 

@@ -529,6 +529,10 @@ class _Extractor(Arguments, Agency, Dating, Recording):
             lead = min(t.start for t in targets)  # "In Daraa and Sweida, …": the list's head
             targets = [self._province_of_redeployment(t, t1, lead) for t in targets]
         actor = row_actor or self._actor(form, m, t0, t1, s, e, actors, action)
+        if actor is None and action == "defensive_line":
+            # "The ministry added that units in the Hama countryside have established a line
+            # of defence": the lines are the speaker's side's
+            actor = self._speaker_side(s, e)
         if actor is None or actor == "air":
             return []
         if form == "push":

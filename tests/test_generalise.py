@@ -1219,6 +1219,30 @@ def claims(gazetteer, text):
             "In Damascus, the Mezzeh air base was simply left on Friday.",
             {("mezzeh-air-base", "government", "withdrew", "2024-11-29", "reported")},
         ),
+        # "the city centres of X and Y" names its cities; agentless defensive lines are the
+        # speaker's side's
+        (
+            "The SDF took Deir ez-Zor on Friday. On Saturday, regime forces handed over their "
+            "remaining positions in the city centres of Raqqa and Tabqa.",
+            {
+                ("deir-ez-zor", "sdf", "captured", "2024-11-29", "reported"),
+                ("raqqa", "government", "withdrew", "2024-11-30", "reported"),
+                ("tabqa", "government", "withdrew", "2024-11-30", "reported"),
+            },
+        ),
+        (
+            "The Ministry of Defence added that units operating in the northern Hama countryside "
+            "have established a strong line of defence.",
+            {
+                (
+                    "northern-hama-countryside",
+                    "government",
+                    "defensive_line",
+                    "2024-12-01",
+                    "claimed",
+                )
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
