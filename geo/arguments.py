@@ -380,9 +380,11 @@ class Arguments:
             return []
         p = before[-1]
         gap = self.work[p.end : t0]
-        if re.match(r"^\s*,\s*(?:which|that|where)\b[^,;.]{0,60}$", gap, re.I) and not re.search(
-            r"\b(?:by|in|at|on)\b", gap
-        ):
+        # "the Sheikh Najjar industrial zone, which the factions had captured": a lower-case
+        # type noun may end the name
+        if re.match(
+            r"^(?:\s+[a-z]+){0,2}\s*,\s*(?:which|that|where)\b[^,;.]{0,60}$", gap, re.I
+        ) and not re.search(r"\b(?:by|in|at|on)\b", gap):
             return [p]
         return []
 

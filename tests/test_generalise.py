@@ -1243,6 +1243,15 @@ def claims(gazetteer, text):
                 )
             },
         ),
+        # a relative clause's antecedent after a type noun ("… industrial zone, which …")
+        (
+            "The SNA settled in the Sheikh Najjar industrial zone, which anti-regime groups had "
+            "captured on Friday.",
+            {
+                ("sheikh-najjar", "sna", "captured", "2024-12-01", "reported"),
+                ("sheikh-najjar", "opposition", "captured", "2024-11-29", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
