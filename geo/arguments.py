@@ -61,27 +61,23 @@ _TYPE_AFTER_NAME = re.compile(
     re.IGNORECASE,
 )
 
+#: a compass direction, and a distance or hedge that may stand before it ("some 20 km north")
+_COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_HOW_FAR = r"(?:just|about|some|\d+\s*(?:km|kilometres|kilometers|miles))"
+
 #: a direction before the object's city ("lines north of the city"): its countryside there
-_SIDE_OF = re.compile(
-    r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+"
-    r"(?:the\s+(?:city\s+of\s+)?)?$",
-    re.IGNORECASE,
-)
+_SIDE_OF = re.compile(rf"\b({_COMPASS})\s+of\s+(?:the\s+(?:city\s+of\s+)?)?$", re.IGNORECASE)
 
 #: unnamed places located by the place after them: "several villages west of Aleppo"
 _UNNAMED_LOCATED = re.compile(
-    rf"\b(?P<noun>{_PLACE_HEADS})\s+(?:(?:just|about|some|\d+\s*(?:km|kilometres|kilometers"
-    r"|miles))\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west"
-    r"|around|near|outside)\s+(?:of\s+)?(?:the\s+(?:city|town)\s+of\s+)?$",
+    rf"\b(?P<noun>{_PLACE_HEADS})\s+(?:{_HOW_FAR}\s+)?(?:{_COMPASS}|around|near|outside)\s+"
+    r"(?:of\s+)?(?:the\s+(?:city|town)\s+of\s+)?$",
     re.IGNORECASE,
 )
 
 #: between unnamed parts and a city: "positions north of Homs"
 _SIDE_BETWEEN = re.compile(
-    r"\s+(?:(?:just|about|some|\d+\s*(?:km|kilometres|kilometers|miles))\s+)?"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+"
-    r"(?:the\s+(?:city\s+of\s+)?)?",
-    re.IGNORECASE,
+    rf"\s+(?:{_HOW_FAR}\s+)?{_COMPASS}\s+of\s+(?:the\s+(?:city\s+of\s+)?)?", re.IGNORECASE
 )
 
 #: between a place and the place that locates it: ", south-east of ", ", 20 km north of "

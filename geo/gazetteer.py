@@ -53,6 +53,7 @@ from geo.errors import GazetteerError
 from geo.generics import GENERIC_ADJECTIVES, GENERIC_DETERMINERS, ROAD_NOUNS, GenericNouns
 from geo.mentions import (
     _CASE_PROPER,
+    ARTICLE_WORD,
     Mention,
     MentionFinder,
     _case_mode,
@@ -62,7 +63,7 @@ from geo.normalize import key, name_keys, normalize_many, normalize_name
 from geo.romanize import roman_from_key, roman_many, usable
 
 #: a name with a disambiguating qualifier: "Ashrafieh (Aleppo)"
-_LEADING_ARTICLE = re.compile(r"(?:a[lnrsdtz]|el|e[snrdtz]|ash|esh)[\s'’-]", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(rf"{ARTICLE_WORD}[\s'’-]", re.IGNORECASE)
 #: "the Mhardeh–Suqaylabiyah road": a road named by the two places it links
 _ROAD_BETWEEN = re.compile(
     r"^\s*(?:the\s+)?(.+?)\s?[-–—]\s?(.+?)\s+(?:road|highway|motorway|expressway)\s*$",

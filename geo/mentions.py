@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 from geo.normalize import key, normalize, normalize_many
 from geo.romanize import roman_from_key, roman_many
 
+#: the Arabic article as prose writes it: al-, an-, ar-, as-, ad-, at-, az-, el-, es- …, ash-
+ARTICLE_WORD = r"(?:a[lnrsdtz]|el|e[snrdtz]|ash|esh)"
 #: an Arabic article at the head of a folded name ("az zahra", "al jubayn")
-_ARTICLE_HEAD = re.compile(r"^(?:a[lnrsdtz]|el|e[snrdtz]|ash|esh|ad|at)\s+")
+_ARTICLE_HEAD = re.compile(rf"^{ARTICLE_WORD}\s+")
 _GOVERNORATE_CUE = re.compile(
     r"(?:province|governorate|enclave|pocket)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -345,6 +347,7 @@ class MentionFinder:
         ("Bashar al-Assad", "President Bashar")."""
         region = self._region(found)
         ends = {m.end for m in found if m.place_id and not self.needs_support(m.place_id)}
+        districts = [d for d in found if d.place_type == "neighbourhood" and d.place_id]
         out = []
         for m in sorted(found, key=lambda m: m.start):
             if m.place_id and self.needs_support(m.place_id):
@@ -353,7 +356,7 @@ class MentionFinder:
                 in_region = self._places[m.place_id].admin1 in region
                 if not in_region and not _cued(text, m.start, ends):
                     continue
-                if self._beside_a_far_district(m, found):
+                if districts and self._beside_a_far_district(m, districts):
                     # "checkpoints in al-Jamiliyah and al-Aziziyah": beside a city's district,
                     # a district the gazetteer lacks, not the village of that name 64 km away
                     continue
@@ -361,13 +364,13 @@ class MentionFinder:
             out.append(m)
         return out
 
-    def _beside_a_far_district(self, m: Mention, found: list[Mention]) -> bool:
-        """Is ``m`` named beside a city district (within a few words) but far from it?"""
+    def _beside_a_far_district(self, m: Mention, districts: list[Mention]) -> bool:
+        """Is ``m`` named beside one of the text's city ``districts`` (within a few words) but
+        far from it?"""
         near = [
             d.place_id
-            for d in found
-            if d.place_type == "neighbourhood"
-            and d.place_id
+            for d in districts
+            if d.place_id
             and d is not m
             and (0 <= d.start - m.end <= 40 or 0 <= m.start - d.end <= 40)
         ]
