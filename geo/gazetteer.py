@@ -181,11 +181,13 @@ class Gazetteer(MentionFinder, GenericNouns):
         # romanisation keys: a fallback for spellings no alias lists (geo/romanize.py)
         folded = normalize_many([alias for _, alias in pairs], fold_spaced_articles=True)
         self._roman: dict[str, list[str]] = {}
-        for (pid, _), rk in zip(pairs, roman_many(folded), strict=True):
-            if usable(rk):
-                owners = self._roman.setdefault(rk, [])
-                if pid not in owners:
-                    owners.append(pid)
+        self._roman_y: dict[str, list[str]] = {}  # the second key: i as y (Tir = Tayr)
+        for index, i_as_y in ((self._roman, False), (self._roman_y, True)):
+            for (pid, _), rk in zip(pairs, roman_many(folded, i_as_y), strict=True):
+                if usable(rk):
+                    owners = index.setdefault(rk, [])
+                    if pid not in owners:
+                        owners.append(pid)
         self._roman_stop: frozenset[str] = frozenset(roman_stopwords or ())
         self._minor = frozenset(
             self.frame.index[
@@ -468,8 +470,12 @@ class Gazetteer(MentionFinder, GenericNouns):
             if any(p.place_type not in ("village", "town") for p in found):
                 return found[0]  # "Syria", "Idlib Governorate": no village's romanisation
         # a spelling of a place in the region ("al-Majdal" near Hama, not Majdal in Hasakah)
-        owners = self._roman_owners(roman_from_key(key(name)))
+        folded = key(name)
+        owners = self._roman_owners(roman_from_key(folded))
         local = [p for p in owners if self._places[p].admin1 in region]
+        if not local and usable(roman_from_key(folded)):  # "Tir Maalah" = Tayr Ma'lah
+            owners_y = self._roman_owners(roman_many([folded], i_as_y=True)[0], self._roman_y)
+            local = [p for p in owners_y if self._places[p].admin1 in region]
         # a place outside the article's region only where an alias names it: a romanisation
         # key alone ("Tir Maalah" ~ Tarmala in Idlib, for a village north of Homs) is no match
         aliased = found[0] if found and self._aliased(name) else None

@@ -23,7 +23,7 @@ from geo import columns as C
 if TYPE_CHECKING:
     from geo.gazetteer import Place
 from geo.normalize import key, normalize, normalize_many
-from geo.romanize import roman_from_key, roman_many
+from geo.romanize import roman_from_key, roman_many, usable
 
 #: the Arabic article as prose writes it: al-, an-, ar-, as-, ad-, at-, az-, el-, es- …, ash-
 ARTICLE_WORD = r"(?:a[lnrsdtz]|el|e[snrdtz]|ash|esh)"
@@ -175,6 +175,7 @@ class MentionFinder:
     _alias_letters: dict[tuple[int, str], str]
     _places: dict[str, Any]
     _roman: dict[str, list[str]]
+    _roman_y: dict[str, list[str]]
     _roman_stop: frozenset[str]
     _keys_of: dict[str, set[str]]
     _facility_kinds: dict[str, list[str]]
@@ -401,7 +402,11 @@ class MentionFinder:
         ]
         folded = normalize_many([text[a:b] for a, b in windows], fold_spaced_articles=True)
         keyed = {
-            w: rk for w, rk in zip(windows, roman_many(folded), strict=True) if rk in self._roman
+            w: (rk, rky)
+            for w, rk, rky in zip(
+                windows, roman_many(folded), roman_many(folded, i_as_y=True), strict=True
+            )
+            if rk in self._roman or rky in self._roman_y
         }
         if not keyed:
             return []
@@ -415,10 +420,10 @@ class MentionFinder:
                 hit = None
                 for j in range(len(words), i, -1):  # longest window first
                     a, b = words[i][0], words[j - 1][1]
-                    rk = keyed.get((a, b))
+                    rks = keyed.get((a, b))
                     hit = (
-                        self._roman_hit(text, a, b, rk, region, anchors.near(a), ends)
-                        if rk
+                        self._roman_hit(text, a, b, rks, region, anchors.near(a), ends)
+                        if rks
                         else None
                     )
                     if hit:
@@ -471,12 +476,13 @@ class MentionFinder:
             if before and before.group(1).lower() not in self._roman_stop:
                 if region is None:
                     region, anchors = self._region(found), self._anchors(found)
-                rk = roman_from_key(key(text[before.start() : m.end]))
+                folded = key(text[before.start() : m.end])
+                rks = (roman_from_key(folded), roman_many([folded], i_as_y=True)[0])
                 hit = (
                     self._roman_hit(
-                        text, before.start(), m.end, rk, region, anchors.near(m.start), ends
+                        text, before.start(), m.end, rks, region, anchors.near(m.start), ends
                     )
-                    if rk in self._roman
+                    if rks[0] in self._roman or rks[1] in self._roman_y
                     else None
                 )
                 if hit and hit != m.place_id:
@@ -490,30 +496,38 @@ class MentionFinder:
         text: str,
         a: int,
         b: int,
-        roman: str,
+        romans: tuple[str, str],
         region: set[str],
         anchors: np.ndarray,
         ends: set[int],
     ) -> str | None:
+        """The place the name ``text[a:b]`` stands for by its two romanisation keys
+        ``romans`` (:func:`~geo.romanize.roman_many`): one in the article's region by the first
+        key, else by the second (i as y), else the only place with the first key after a list
+        or place cue."""
         words = [w.lower() for w in _WORD.findall(text[a:b])]
         if all(w in self._roman_stop or len(w) <= 2 for w in words):
             return None  # English words ("Army", "Sunday") and articles alone
-        owners = self._roman_owners(roman)
-        if not owners or _person_like(text, a, b):
+        owners = self._roman_owners(romans[0])
+        # the second key only for a name the first key finds long enough ("This" is no Tuways)
+        owners_y = self._roman_owners(romans[1], self._roman_y) if usable(romans[0]) else []
+        if not (owners or owners_y) or _person_like(text, a, b):
             return None
-        local = [p for p in owners if self._places[p].admin1 in region]
-        if len(owners) == 1:
-            return owners[0] if local or _cued(text, a, ends) else None
-        if len(local) > 1:  # several in the region: the one spelled clearly closest, if any
-            return self._closest(key(text[a:b]), local, anchors)
-        return local[0] if local else None
+        for candidates in (owners, owners_y):
+            local = [p for p in candidates if self._places[p].admin1 in region]
+            if len(local) > 1:  # several in the region: the one spelled clearly closest, if any
+                return self._closest(key(text[a:b]), local, anchors)
+            if local:
+                return local[0]
+        return owners[0] if len(owners) == 1 and _cued(text, a, ends) else None
 
-    def _roman_owners(self, roman: str) -> list[str]:
-        """The Syrian places that can change hands whose romanisation key is ``roman`` (keys
-        too short to be :func:`~geo.romanize.usable` were never stored)."""
+    def _roman_owners(self, roman: str, index: dict[str, list[str]] | None = None) -> list[str]:
+        """The Syrian places that can change hands whose romanisation key is ``roman`` in
+        ``index`` (the first key's by default; keys too short to be
+        :func:`~geo.romanize.usable` were never stored)."""
         return [
             p
-            for p in self._roman.get(roman, ())
+            for p in (self._roman if index is None else index).get(roman, ())
             if self._places[p].in_syria and self._places[p].place_type in C.CONTROL_TYPES
         ]
 

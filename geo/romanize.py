@@ -15,6 +15,11 @@ The key is built from the folded name (:func:`geo.normalize.key`), word by word:
 
 A key stands for several names more often than an alias does, so the gazetteer uses it only as
 a fallback, and only where it picks one place (:meth:`geo.gazetteer.Gazetteer.find_mentions`).
+
+Arabic *ya* is spelled ``i`` as often as ``ay``/``ei`` (``Tir Maalah`` = ``Tayr Ma'lah``,
+``Dir`` = ``Deir``). Dropping the ``y`` from ``ay`` would merge ``Deir`` with ``Daraa``, so a
+second key (``i_as_y=True``) keeps every ``i`` as a ``y`` instead; the gazetteer tries it only
+where the first key finds nothing in the article's region.
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ _ARTICLE_RE = re.compile(r"(?<![^ \n])(?:" + "|".join(sorted(_ARTICLES)) + r") (
 _FINAL_H = re.compile(r"(?<=[aeiou])h(?![^ \n])")  # Hamah = Hama, Raqqah = Raqqa
 _INITIAL_VOWEL = re.compile(r"(?<![^ \n])[aeiou]")
 _VOWELS = re.compile(r"[aeiou]")
+_I_BEFORE_CONSONANT = re.compile(r"i(?=[^aeiouy \n])")  # not a final -i ("Sandi" is no "Sunday")
 _DOUBLE = re.compile(r"([^ \n])\1+")
 #: a key this short (letters) stands for too many places to be used
 MIN_KEY_LETTERS = 3
@@ -68,8 +74,11 @@ def roman_from_key(folded: str) -> str:
     return roman_many([folded])[0]
 
 
-def roman_many(folded: list[str]) -> list[str]:
-    """:func:`roman_from_key` of many folded names at once (a few regex passes in all)."""
+def roman_many(folded: list[str], i_as_y: bool = False) -> list[str]:
+    """:func:`roman_from_key` of many folded names at once (a few regex passes in all).
+
+    ``i_as_y``: the second key, where an ``i`` (or ``ee``) before a consonant is the ``y``
+    of a diphthong (``Tir`` = ``Tayr``, ``Shikh`` = ``Shaykh``)."""
     if not folded:
         return []
     text = "\n".join(" ".join(f.replace("\n", " ").split()) for f in folded)
@@ -77,6 +86,8 @@ def roman_many(folded: list[str]) -> list[str]:
     text = _FINAL_H.sub("", text)
     text = _DIGRAPH_RE.sub(lambda m: _DIGRAPH_MAP[m.group(0)], text)
     text = _INITIAL_VOWEL.sub("A", text)
+    if i_as_y:
+        text = _I_BEFORE_CONSONANT.sub("y", text)
     text = _VOWELS.sub("", text).replace("A", "a")
     text = _DOUBLE.sub(r"\1", text)
     return text.replace(" ", "").split("\n")

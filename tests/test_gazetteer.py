@@ -670,12 +670,14 @@ def test_a_road_named_by_two_places_is_made_for_them(gazetteer):
         # spelled like "Az Zahra'" once the article is set aside, not like "Zahira"
         ("The status of Nubl and Zahraa is unclear. Aleppo fell.", "Zahraa", "az-zahra-aleppo"),
         # a romanisation key alone never reaches outside the article's region: Tarmala (Idlib)
-        # is no reading of Tir Maalah north of Homs
+        # is no reading of Tir Maalah north of Homs; the second key (i as y) finds Tayr Ma'lah
         (
             "Rebels captured Talbiseh, Rastan and the village of Tir Maalah north of Homs.",
             "Tir Maalah",
-            None,
+            "tayr-malah",
         ),
+        # and with no place of either key in the region, nothing
+        ("Rebels captured Anadan and Hayyan north of Aleppo.", "Tir Maalah", None),
     ],
 )
 def test_a_name_resolves_in_its_articles_region(gazetteer, text, name, expected):

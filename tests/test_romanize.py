@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from geo.romanize import roman_key, usable
+from geo.normalize import key
+from geo.romanize import roman_key, roman_many, usable
 from tests.conftest import SEEDS
 
 
@@ -33,6 +34,25 @@ from tests.conftest import SEEDS
 )
 def test_transliterations_share_a_key(a, b):
     assert roman_key(a) == roman_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Tir Maalah", "Tayr Ma'lah", True),  # ya spelled i or ay
+        ("Dir Hafer", "Deir Hafer", True),
+        ("Shikh Hilal", "Shaykh Hilal", True),
+        ("Tir Maalah", "Tarmala", False),  # the first key merges these; the second does not
+        ("Deir", "Daraa", False),
+        ("Sunday", "Sandi", False),  # a final -i is a vowel, not the y of English "-day"
+        ("Ismaili", "Isma'iliyah", False),
+    ],
+)
+def test_the_second_key_reads_i_as_the_y_of_a_diphthong(a, b, same):
+    def second(name: str) -> str:
+        return roman_many([key(name)], i_as_y=True)[0]
+
+    assert (second(a) == second(b)) is same
 
 
 def test_short_keys_stand_for_nothing():
@@ -77,6 +97,19 @@ def test_village_list_resolves_in_context(gazetteer):
     assert found["Sheikh Aqil"] == "shaykh-aqil-aleppo"  # of two Shaykh Aqil, the Aleppo one
     assert found["Anjara"] == "anjarah"
     assert gazetteer.place(found["Hawr"]).admin1 == "SY-HL"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place_id"),
+    [
+        ("Government forces retook Dir Hafer, east of Aleppo.", "Dir Hafer", "deir-hafer"),
+        ("In Hama province, the army said Shikh Hilal was safe.", "Shikh Hilal", "shaykh-hilal"),
+    ],
+)
+def test_spellings_of_ya_as_i_resolve_in_context(gazetteer, text, surface, place_id):
+    found = {m.surface: m.place_id for m in gazetteer.find_mentions(text)}
+    assert found.get(surface) == place_id
+    assert "sandi" not in {m.place_id for m in gazetteer.find_mentions(text + " On Sunday.")}
 
 
 @pytest.mark.parametrize(
