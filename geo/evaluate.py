@@ -278,6 +278,8 @@ def _place_ok(
             continue
         if key(name) in keys or (pred.place and key(pred.place) == key(name)):
             return True
+        if any(m.place_id == pred.place_id and key(m.surface) == key(name) for m in context):
+            return True  # the name as the passage itself resolves it ("Sheikh Aqil" by Anjara)
         resolved = gaz.lookup(name, context)
         if resolved is not None and resolved.place_id == pred.place_id:
             return True
@@ -389,6 +391,8 @@ def mention_hits(
     found_keys: set[str] = set()
     for pid in found_ids:
         found_keys |= gaz.name_keys(pid)
+    # the name as the passage resolves it: "Sheikh Aqil" found as the Shaykh 'Aqil by Anjara
+    found_keys |= {key(m.surface) for m in mentions if m.place_id}
     hits, missed = 0, []
     for name in passage.mentions:
         place = gaz.lookup(name, mentions)

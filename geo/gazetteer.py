@@ -53,6 +53,7 @@ from geo.errors import GazetteerError
 from geo.generics import GENERIC_ADJECTIVES, GENERIC_DETERMINERS, ROAD_NOUNS, GenericNouns
 from geo.mentions import (
     _CASE_PROPER,
+    _HOMONYM_RADIUS_M,
     ARTICLE_WORD,
     Mention,
     MentionFinder,
@@ -302,6 +303,7 @@ class Gazetteer(MentionFinder, GenericNouns):
         # "Aleppo international airport" is an alias too: a lower-case tail is no bar then
         self._tail_upper -= tail_lower
         self._facility_spellings()
+        self._homonym_spellings()
         for entry in self._entries:
             entry.places.sort(key=lambda pm: self._priority(pm[0]))
         for phrase in self._blocked:
@@ -336,6 +338,29 @@ class Gazetteer(MentionFinder, GenericNouns):
                         entry = self._entry(k)
                         if all(p != pid for p, _ in entry.places):
                             entry.places.append((pid, _CASE_PROPER))
+
+    def _homonym_spellings(self) -> None:
+        """A spelling of one village is a spelling of its namesakes: GeoNames lists "Sheikh
+        Aqil" for the Shaykh 'Aqil near al-Bab only, and the article's other places must be
+        able to choose the one west of Aleppo (:meth:`_resolve_senses`)."""
+        settled = ("village", "town")
+        namesakes: dict[str, list[str]] = {}
+        for place in self._places.values():
+            if place.place_type in settled and place.in_syria:
+                namesakes.setdefault(key(place.name), []).append(place.place_id)
+        groups = {pid: ids for ids in namesakes.values() if len(ids) > 1 for pid in ids}
+        if not groups:
+            return
+        for idx, entry in enumerate(self._entries):
+            for pid, mode in list(entry.places):
+                for other in groups.get(pid, ()):
+                    if all(p != other for p, _ in entry.places):
+                        entry.places.append((other, mode))
+                        letters = self._alias_letters.get((idx, pid))
+                        if letters is not None:
+                            self._alias_letters[(idx, other)] = letters
+                        if (idx, pid) in self._tail_upper:
+                            self._tail_upper.add((idx, other))
 
     # --- lookup ---------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -479,10 +504,21 @@ class Gazetteer(MentionFinder, GenericNouns):
         # a place outside the article's region only where an alias names it: a romanisation
         # key alone ("Tir Maalah" ~ Tarmala in Idlib, for a village north of Homs) is no match
         aliased = found[0] if found and self._aliased(name) else None
+        if aliased and self.needs_support(aliased.place_id) and self._far(aliased, anchors):
+            aliased = None  # "al-Qasimiyah" among villages west of Aleppo: not the Hasakah one
         if len(local) > 1:
             best = self._closest(key(name), local, anchors)
             return self._places[best] if best else aliased
+        if local and self._far(self._places[local[0]], anchors):
+            return aliased  # a key's only reading far from every place the text names
         return self._places[local[0]] if local else aliased
+
+    def _far(self, place: Place, anchors: np.ndarray) -> bool:
+        """Is ``place`` farther than a homonym may be from every anchor (rows of radians
+        lat, lon)? No anchors: not far."""
+        return bool(
+            len(anchors) and self._distances_m([place.place_id], anchors)[0] > _HOMONYM_RADIUS_M
+        )
 
     def _aliased(self, name: str) -> bool:
         """Does an alias of some place spell ``name`` (not only its romanisation key)?"""

@@ -84,6 +84,17 @@ _CASE_ANY, _CASE_PROPER, _CASE_EXACT = 0, 1, 2
 #: places that tell homonyms apart by distance, and how near the right one must lie
 _ANCHOR_TYPES = frozenset({"city", "town", "village", "facility", "neighbourhood"})
 _HOMONYM_RADIUS_M = 60_000.0
+#: how far (characters) a place may stand from a homonym and still help choose its sense
+_NEIGHBOUR_CHARS = 150
+#: between a place and the place that locates it, a few words on ("al-Nayrab on the M4 east
+#: of Idlib city", "Shaykh Aqil, 20 km west of Aleppo", "the village of Bala near Atarib")
+_LOCATED_BY = re.compile(
+    r"\s*,?\s*(?:[\w-]+\s+){0,4}?(?:(?:about|some|just|roughly)\s+)?"
+    r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of|near|outside|close\s+to)"
+    r"\s+(?:the\s+)?(?:(?:city|town|village|province)\s+of\s+)?",
+    re.IGNORECASE,
+)
 #: a long-tail village this far from the city district named beside it is another place of the
 #: same name (a district the gazetteer lacks)
 _FAR_M = 20_000.0
@@ -282,13 +293,17 @@ class MentionFinder:
     ) -> list[Mention]:
         support = Counter(self._places[ids[0]].admin1 for _, _, _, ids in chosen if len(ids) == 1)
         out = []
-        for start, end, _, ids in chosen:
+        for i, (start, end, _, ids) in enumerate(chosen):
             place_id = ids[0]
             if len(ids) > 1:
                 # a town the reference lists know beats a long-tail village of the same name
                 # ("Hamah" in an article that also names Aleppo: the city, not the hamlet)
                 ids = [p for p in ids if not self.needs_support(p)] or ids
-                place_id = max(ids, key=lambda p: (support[self._places[p].admin1], -ids.index(p)))
+                place_id = (
+                    self._located_by(text, end, chosen[i + 1 : i + 3], ids)
+                    or self._by_neighbours(text, i, chosen, ids)
+                    or max(ids, key=lambda p: (support[self._places[p].admin1], -ids.index(p)))
+                )
             gov = self._capital_of.get(place_id)
             if gov and (
                 _GOVERNORATE_CUE.search(text[max(0, start - 40) : start])
@@ -305,6 +320,38 @@ class MentionFinder:
                 place_id = self._countryside_of(place_id) or place_id
             out.append(self._mention(text, start, end, place_id, article))
         return out
+
+    def _located_by(
+        self, text: str, end: int, after: list[tuple[int, int, int, list[str]]], ids: list[str]
+    ) -> str | None:
+        """Of the homonyms ``ids`` of a name ending at ``end``, the one clearly nearest the
+        place that locates it in the next few words (``after``: the next names matched)."""
+        for start, _, _, where in after:
+            if start - end <= 80 and _LOCATED_BY.fullmatch(text, end, start):
+                here = self._places[where[0]]
+                if here.lat is None or here.lon is None:
+                    return None
+                return self._nearest(ids, np.radians([[here.lat, here.lon]]))
+        return None
+
+    def _by_neighbours(
+        self, text: str, i: int, chosen: list[tuple[int, int, int, list[str]]], ids: list[str]
+    ) -> str | None:
+        """Of the homonyms ``ids`` of ``chosen[i]``, the one clearly nearest the places named
+        beside it in its sentence ("Sheikh Aqil, Bala, Hawr and Anjara": the Shaykh 'Aqil
+        by Hawr, not the one near al-Bab)."""
+        start, end = chosen[i][0], chosen[i][1]
+        points = []
+        for j in range(max(0, i - 4), min(len(chosen), i + 5)):
+            a, b, _, where = chosen[j]
+            if j == i or len(where) != 1 or abs(a - start) > _NEIGHBOUR_CHARS:
+                continue
+            if re.search(r"[.!?\n]", text[b:start] if b <= start else text[end:a]):
+                continue  # another sentence
+            here = self._places[where[0]]
+            if here.place_type in _ANCHOR_TYPES and here.lat is not None and here.lon is not None:
+                points.append((here.lat, here.lon))
+        return self._nearest(ids, np.radians(points)) if points else None
 
     def _countryside_before(
         self, text: str, start: int, ordered: list[Mention], starts: list[int]
@@ -355,7 +402,9 @@ class MentionFinder:
                 if _person_like(text, m.start, m.end):
                     continue
                 in_region = self._places[m.place_id].admin1 in region
-                if not in_region and not _cued(text, m.start, ends):
+                if not in_region and (
+                    not _cued(text, m.start, ends) or self._far_from_its_list(text, m, found)
+                ):
                     continue
                 if districts and self._beside_a_far_district(m, districts):
                     # "checkpoints in al-Jamiliyah and al-Aziziyah": beside a city's district,
@@ -364,6 +413,25 @@ class MentionFinder:
             ends.add(m.end)
             out.append(m)
         return out
+
+    def _far_from_its_list(self, text: str, m: Mention, found: list[Mention]) -> bool:
+        """Is every settlement named beside ``m`` in its sentence far from it ("Sheikh Aqil,
+        Bala, Hawr and al-Qasimiyah in the western countryside of Aleppo": no al-Qasimiyah
+        in Hasakah, 430 km from Hawr)?"""
+        near = [
+            (o.lat, o.lon)
+            for o in found
+            if o is not m
+            and o.place_id
+            and o.place_type in _ANCHOR_TYPES
+            and o.lat is not None
+            and o.lon is not None
+            and abs(o.start - m.start) <= _NEIGHBOUR_CHARS
+            and not re.search(r"[.!?\n]", text[min(o.end, m.end) : max(o.start, m.start)])
+        ]
+        if not near or m.place_id is None:
+            return False
+        return bool(self._distances_m([m.place_id], np.radians(near))[0] > _HOMONYM_RADIUS_M)
 
     def _beside_a_far_district(self, m: Mention, districts: list[Mention]) -> bool:
         """Is ``m`` named beside one of the text's city ``districts`` (within a few words) but

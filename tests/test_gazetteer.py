@@ -658,6 +658,54 @@ def test_a_road_named_by_two_places_is_made_for_them(gazetteer):
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a locating phrase a few words on chooses between namesakes
+        (
+            "Shelling hit the rebel-held town of al-Nayrab on the M4 east of Idlib city, not "
+            "the air base beside Aleppo International Airport. Aleppo is calm.",
+            "al-Nayrab",
+            "an-nayrab-idlib",
+        ),
+        (
+            "In Idlib, a drone struck the village of al-Nayrab, just east of Aleppo.",
+            "al-Nayrab",
+            "an-nayrab",
+        ),
+        # so do the places listed beside it: one Shaykh 'Aqil lies by Hawr west of Aleppo,
+        # the other by Tadif near al-Bab
+        (
+            "Rebels took the villages of Sheikh Aqil, Hawr and Anjara. Al-Bab is quiet.",
+            "Sheikh Aqil",
+            "shaykh-aqil",
+        ),
+        (
+            "Turkish-backed factions took Tadif and Sheikh Aqil. Atarib is quiet.",
+            "Sheikh Aqil",
+            "shaykh-aqil-aleppo",
+        ),
+        # a village of that name only in a far governorate is no reading of a name in a list of
+        # villages west of Aleppo (the Hasakah al-Qasimiyah lies 430 km from Hawr)
+        (
+            "Our forces liberated Sheikh Aqil, Hawr and al-Qasimiyah in the western "
+            "countryside of Aleppo.",
+            "al-Qasimiyah",
+            None,
+        ),
+    ],
+)
+def test_namesakes_are_told_apart_by_the_places_beside_them(gazetteer, text, surface, expected):
+    found = {m.surface: m.place_id for m in gazetteer.find_mentions(text)}
+    assert found.get(surface) == expected
+
+
+def test_a_name_far_from_every_place_of_its_text_does_not_resolve(gazetteer):
+    text = "Our forces liberated Hawr and the 46th Regiment base west of Aleppo."
+    assert gazetteer.lookup("al-Qasimiyah", gazetteer.find_mentions(text)) is None
+    assert gazetteer.lookup("al-Qasimiyah").place_id == "al-qasimiyah"  # no context: the first
+
+
+@pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
         # homonyms in two governorates the text names: the one it names most
