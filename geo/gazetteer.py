@@ -340,14 +340,12 @@ class Gazetteer(MentionFinder, GenericNouns):
                             entry.places.append((pid, _CASE_PROPER))
 
     def _homonym_spellings(self) -> None:
-        """A spelling of one village is a spelling of its namesakes: GeoNames lists "Sheikh
-        Aqil" for the Shaykh 'Aqil near al-Bab only, and the article's other places must be
+        """A spelling of one long-tail village is a spelling of its namesakes: GeoNames lists
+        "Sheikh Aqil" for the Shaykh 'Aqil near al-Bab only, and the article's other places must be
         able to choose the one west of Aleppo (:meth:`_resolve_senses`)."""
-        settled = ("village", "town")
         namesakes: dict[str, list[str]] = {}
-        for place in self._places.values():
-            if place.place_type in settled and place.in_syria:
-                namesakes.setdefault(key(place.name), []).append(place.place_id)
+        for pid in self._minor:  # long-tail villages only: a town keeps its own spellings
+            namesakes.setdefault(key(self._places[pid].name), []).append(pid)
         groups = {pid: ids for ids in namesakes.values() if len(ids) > 1 for pid in ids}
         if not groups:
             return
