@@ -176,8 +176,8 @@ class _Parser:
                 items.append(self._word(tok))
         # words are separated by whitespace, a hyphen or quote marks ("rebel held" matches
         # "rebel-held", "redeployment from" matches "'redeployment' from"); one quoted word
-        # may stand between them ("withdrew 'suddenly' from")
-        sep = r"[\s\"“”‘’'-]+(?:[\"“‘'][\w-]+[\"”’']\s+)?"
+        # ("withdrew 'suddenly' from") or a day ("moved on Wednesday into") may stand between
+        sep = rf"[\s\"“”‘’'-]+(?:[\"“‘'][\w-]+[\"”’']\s+|(?:{_A_DAY})\s+)?"
         heads: set[str] = set()
         regex = ""
         prefix = ""
@@ -207,6 +207,13 @@ class _Parser:
             raise _SyntaxError(f"not a word: {tok!r}")
         word = re.sub(r"\\?['’‘]", "['’‘]", re.escape(tok))  # any apostrophe
         return word, {_first_word(tok)}, False
+
+
+#: a day named between two words of a phrase: "moved on Wednesday into", "took late on Friday"
+_A_DAY = (
+    r"(?:(?:late|early)\s+)?(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:\s+(?:night|morning|afternoon|evening))?|overnight|yesterday"
+)
 
 
 def _first_word(word: str) -> str:

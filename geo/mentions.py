@@ -587,7 +587,13 @@ class MentionFinder:
                 return self._closest(key(text[a:b]), local, anchors)
             if local:
                 return local[0]
-        return owners[0] if len(owners) == 1 and _cued(text, a, ends) else None
+        if len(owners) != 1 or not _cued(text, a, ends):
+            return None
+        # after a cue alone, not a village far from every place named around it ("al-Saan
+        # and the Sarouj military camp" east of Hama: not Suruj in Hasakah)
+        if len(anchors) and self._distances_m(owners, anchors)[0] > _HOMONYM_RADIUS_M:
+            return None
+        return owners[0]
 
     def _roman_owners(self, roman: str, index: dict[str, list[str]] | None = None) -> list[str]:
         """The Syrian places that can change hands whose romanisation key is ``roman`` in
