@@ -72,6 +72,7 @@ _ROAD_BETWEEN = re.compile(
 )
 _SETTLEMENT_TYPES = frozenset({"city", "town", "village"})
 _MADE_ROAD_ID = re.compile(r"(.+?)--(.+)-road")
+_MADE_FACILITY_ID = re.compile(r"(.+?)--([a-z]+(?:-[a-z]+){0,4})")
 _QUALIFIED = re.compile(r"^\s*(.+?)\s*\(([^()]+)\)\s*$")
 #: ``source`` of the long-tail localities (scripts/build_gazetteer.py): "minor" villages
 LOCALITY_SOURCE = "via Who's On First"
@@ -89,11 +90,12 @@ class Place:
     admin1: str
     parent_id: str | None = None
     population: int | None = None
+    precision: int | None = None  # geo_precision where it is not that of the place type
 
     @property
     def geo_precision(self) -> int:
-        """DESIGN.md §3 ``geo_precision`` for this kind of place."""
-        return C.GEO_PRECISION_BY_TYPE[self.place_type]
+        """DESIGN.md §3 ``geo_precision`` for this kind of place (or its own)."""
+        return self.precision or C.GEO_PRECISION_BY_TYPE[self.place_type]
 
     @property
     def in_syria(self) -> bool:
@@ -142,6 +144,7 @@ class Gazetteer(MentionFinder, GenericNouns):
         roads: Mapping[str, Sequence[str]] | None = None,
         blocked: Iterable[str] | None = None,
         roman_stopwords: Iterable[str] | None = None,
+        facility_nouns: Iterable[str] | None = None,
     ) -> None:
         missing = set(C.GAZETTEER_COLUMNS) - set(frame.columns)
         if missing:
@@ -156,6 +159,15 @@ class Gazetteer(MentionFinder, GenericNouns):
         self.roads = {k: tuple(v) for k, v in (roads or {}).items()}
         self._places: dict[str, Place] = {}
         self._roads_between: dict[str, Place] = {}  # roads named by two places, made on demand
+        self._facilities_made: dict[str, Place] = {}  # facilities named by their place
+        nouns = sorted({n.strip().lower() for n in facility_nouns or () if n.strip()}, key=len)
+        self._facility_nouns = frozenset(nouns)
+        alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in reversed(nouns))
+        #: after a settlement's name: capitalised words, then a facility noun ("Khattab
+        #: ammunition depot", "Morek Armoured Vehicles School")
+        self._facility_after = (
+            re.compile(rf"\s+((?:[A-Z][\w'’-]*\s+){{0,2}}?(?i:{alternation}))\b") if nouns else None
+        )
         self._alias_lists: dict[str, list[str]] = {}
         for rec in self.frame.to_dict("records"):
             pid, pop, parent = str(rec[C.PLACE_ID]), rec[C.POPULATION], rec[C.PARENT_ID]
@@ -362,25 +374,67 @@ class Gazetteer(MentionFinder, GenericNouns):
 
     # --- lookup ---------------------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._places) - len(self._roads_between)
+        return len(self._places) - len(self._roads_between) - len(self._facilities_made)
 
     def __contains__(self, place_id: object) -> bool:
-        return place_id in self._places or self._made_road(place_id) is not None
+        return place_id in self._places or self._made(place_id) is not None
 
     def place(self, place_id: str) -> Place:
         """The place with this ``place_id``; raises :class:`GazetteerError` if there is none."""
         try:
             return self._places[place_id]
         except KeyError:
-            road = self._made_road(place_id)
-            if road is not None:
-                return road
+            made = self._made(place_id)
+            if made is not None:
+                return made
             raise GazetteerError(f"no place with place_id {place_id!r}") from None
 
-    def _made_road(self, place_id: object) -> Place | None:
-        """A road :meth:`road_between` makes, by its id ("a--b-road"), in any process."""
-        ends = _MADE_ROAD_ID.fullmatch(place_id) if isinstance(place_id, str) else None
-        return self.road_between(ends.group(1), ends.group(2)) if ends else None
+    def _made(self, place_id: object) -> Place | None:
+        """A place made on demand, by its id, in any process: a road :meth:`road_between`
+        makes ("a--b-road") or a facility :meth:`facility_at` makes ("a--military-camp")."""
+        if not isinstance(place_id, str):
+            return None
+        ends = _MADE_ROAD_ID.fullmatch(place_id)
+        if ends:
+            return self.road_between(ends.group(1), ends.group(2))
+        parts = _MADE_FACILITY_ID.fullmatch(place_id)
+        return self.facility_at(parts.group(1), parts.group(2).replace("-", " ")) if parts else None
+
+    def facility_at(self, place_id: str, noun: str) -> Place | None:
+        """The facility a village or town names ("the Khattab ammunition depot"): a place of
+        type ``facility`` made for it at the village's point (lat/lon), with geo_precision 2
+        (near a place). ``noun`` must end with a noun of ``data/facility_nouns.txt``; ``None``
+        otherwise, and for places other than Syrian villages and towns."""
+        here = self._places.get(place_id)
+        words = noun.lower().split()
+        if (
+            words
+            and words[-1].endswith("s")
+            and " ".join([*words[:-1], words[-1][:-1]]) in (self._facility_nouns)
+        ):
+            words[-1] = words[-1][:-1]  # "the Khattab ammunition depots": one facility
+        if (
+            here is None
+            or here.place_type not in ("village", "town")
+            or not here.in_syria
+            or not any(
+                " ".join(words[i:]) in self._facility_nouns for i in range(min(3, len(words)))
+            )
+        ):
+            return None
+        made_id = f"{place_id}--{'-'.join(words)}"
+        if made_id not in self._facilities_made:
+            self._facilities_made[made_id] = self._places[made_id] = Place(
+                place_id=made_id,
+                name=f"{here.name} {' '.join(words)}",
+                place_type="facility",
+                lat=here.lat,
+                lon=here.lon,
+                admin1=here.admin1,
+                parent_id=place_id,
+                precision=2,
+            )
+        return self._facilities_made[made_id]
 
     def road_between(self, a: str, b: str) -> Place | None:
         """The road named by the two settlements it links: the gazetteer's road through both
@@ -408,8 +462,13 @@ class Gazetteer(MentionFinder, GenericNouns):
 
     @property
     def places(self) -> list[Place]:
-        """Every place of the gazetteer, in its order (not the roads made on demand)."""
-        return [p for pid, p in self._places.items() if pid not in self._roads_between]
+        """Every place of the gazetteer, in its order (not the roads and facilities made on
+        demand)."""
+        return [
+            p
+            for pid, p in self._places.items()
+            if pid not in self._roads_between and pid not in self._facilities_made
+        ]
 
     def capital_of(self, place_id: str) -> str | None:
         """The capital city of a governorate, or of the governorate a countryside is part of."""
@@ -473,6 +532,10 @@ class Gazetteer(MentionFinder, GenericNouns):
             road = self.road_between(a.place_id, b.place_id) if a and b else None
             if road is not None:
                 return road
+        if not found:
+            facility = self._facility_named(name, context)
+            if facility is not None:
+                return facility
         qualified = _QUALIFIED.match(name) if not found else None
         if qualified:
             # "east bank of the Euphrates (Deir ez-Zor)": the name, where the qualifier is
@@ -510,6 +573,24 @@ class Gazetteer(MentionFinder, GenericNouns):
         if local and self._far(self._places[local[0]], anchors):
             return aliased  # a key's only reading far from every place the text names
         return self._places[local[0]] if local else aliased
+
+    def _facility_named(self, name: str, context: Sequence[Mention]) -> Place | None:
+        """ "Khattab ammunition depot": the facility :meth:`facility_at` makes at the village
+        the name begins with (resolved in ``context``), trying the longest noun first."""
+        words = name.split()
+        for cut in range(max(1, len(words) - 4), len(words)):
+            head, noun = " ".join(words[:cut]), " ".join(words[cut:])
+            if noun.lower() not in self._facility_nouns and not any(
+                " ".join(words[i:]).lower() in self._facility_nouns for i in range(cut, len(words))
+            ):
+                continue
+            head = re.sub(r"^(?:the|a)\s+", "", head, flags=re.IGNORECASE)
+            place = self.lookup(head, context)
+            if place is not None:
+                made = self.facility_at(place.place_id, noun)
+                if made is not None:
+                    return made
+        return None
 
     def _far(self, place: Place, anchors: np.ndarray) -> bool:
         """Is ``place`` farther than a homonym may be from every anchor (rows of radians
@@ -659,7 +740,8 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     """
     base = Path(path) if path else data_dir() / "gazetteer.csv"
     inputs = [base] + [
-        base.parent / n for n in ("m5.geojson", "not_places.csv", "roman_stopwords.txt")
+        base.parent / n
+        for n in ("m5.geojson", "not_places.csv", "roman_stopwords.txt", "facility_nouns.txt")
     ]
     cached = _cache_file(inputs) if base.exists() else None
     if cached is not None and cached.is_file():
@@ -698,7 +780,15 @@ def _build_gazetteer(base: Path) -> Gazetteer:
         if stop_path.exists()
         else []
     )
-    return Gazetteer(frame, roads=roads, blocked=blocked, roman_stopwords=stop)
+    nouns_path = base.parent / "facility_nouns.txt"
+    nouns = (
+        [w for w in nouns_path.read_text(encoding="utf-8").splitlines() if not w.startswith("#")]
+        if nouns_path.exists()
+        else []
+    )
+    return Gazetteer(
+        frame, roads=roads, blocked=blocked, roman_stopwords=stop, facility_nouns=nouns
+    )
 
 
 #: How far outside Syria's (de-facto) outline a Syrian point may lie, in degrees (~1 km).

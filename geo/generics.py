@@ -58,6 +58,33 @@ class GenericNouns:
     _mention: Callable[..., Mention]
     _countryside_before: Callable[..., str | None]
     road_between: Callable[[str, str], Any]
+    facility_at: Callable[[str, str], Any]
+    _facility_after: re.Pattern[str] | None
+
+    def _named_facilities(
+        self, text: str, found: list[Mention], occupied: bytearray, article: str
+    ) -> list[Mention]:
+        """A village or town named right before a facility noun names a facility there ("the
+        Khattab ammunition depot", "Sarouj military camp"): its mention becomes the facility's
+        (:meth:`geo.gazetteer.Gazetteer.facility_at`)."""
+        if self._facility_after is None:
+            return found
+        out = []
+        for m in found:
+            after = (
+                self._facility_after.match(text, m.end)
+                if m.place_id and m.place_type in ("village", "town")
+                else None
+            )
+            if after and m.place_id and 1 not in occupied[after.start(1) : after.end(1)]:
+                made = self.facility_at(m.place_id, " ".join(after.group(1).split()))
+                if made is not None:
+                    occupied[m.end : after.end()] = b"\x01" * (after.end() - m.end)
+                    m = place_mention(
+                        made, article, text[m.start : after.end()], m.start, after.end()
+                    )
+            out.append(m)
+        return out
 
     def _resolve_generics(
         self,

@@ -196,6 +196,7 @@ class MentionFinder:
     # generic nouns and roads named by their places (geo.generics, mixed in beside this)
     _resolve_generics: Callable[..., list[Mention]]
     _city_roads: Callable[..., list[Mention]]
+    _named_facilities: Callable[..., list[Mention]]
 
     def minor(self, place_id: str) -> bool:  # pragma: no cover - the gazetteer defines it
         raise NotImplementedError
@@ -275,6 +276,7 @@ class MentionFinder:
         mentions += self._nested_rivers(text, spans, chosen, article)
         mentions = self._longer_names(text, mentions, occupied, article)
         mentions += self._romanised(text, mentions, occupied, article)
+        mentions = self._named_facilities(text, mentions, occupied, article)
         mentions += self._resolve_generics(text, generics, mentions, occupied, article)
         mentions += self._city_roads(text, mentions, occupied, article)
         mentions += self._unresolved(text, occupied, article)

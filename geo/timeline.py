@@ -451,6 +451,7 @@ def control_timeline(
     named = set(frame[C.PLACE_ID].dropna()) if len(frame) else set()
     shown = [p.place_id for p in gaz.places if not gaz.minor(p.place_id) or p.place_id in named]
     base = baseline[baseline[C.PLACE_ID].isin(shown)]
+    base = pd.concat([base, _made_facilities(named - set(base[C.PLACE_ID]), baseline, gaz)])
     evidence = expand_claims(
         frame, gaz, base[C.PLACE_ID], dict(zip(base[C.PLACE_ID], base[C.CONTROLLER], strict=True))
     )
@@ -500,6 +501,23 @@ def control_timeline(
     return _expand(segs, gaz, start, end)
 
 
+def _made_facilities(place_ids: set[str], baseline: pd.DataFrame, gaz: Gazetteer) -> pd.DataFrame:
+    """Baseline rows for the facilities the gazetteer made for claims ("the Khattab ammunition
+    depot", :meth:`Gazetteer.facility_at`): held by whoever holds their village."""
+    parents = {
+        pid: gaz.place(pid).parent_id
+        for pid in sorted(place_ids)
+        if pid in gaz and gaz.place(pid).place_type == "facility"
+    }
+    rows = baseline[baseline[C.PLACE_ID].isin(set(parents.values()))].set_index(C.PLACE_ID)
+    made = [
+        {**rows.loc[parent].to_dict(), C.PLACE_ID: pid}
+        for pid, parent in parents.items()
+        if parent in rows.index
+    ]
+    return pd.DataFrame(made, columns=baseline.columns)
+
+
 def _runs(segs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """valid_from / valid_to of the run of equal (controller, state, claimed_by) per segment."""
     keys = (
@@ -530,8 +548,10 @@ def _expand(segs: pd.DataFrame, gaz: Gazetteer, start: date, end: date) -> gpd.G
     out.insert(0, C.DATE, out["seg_start"].to_numpy() + offsets.astype("timedelta64[D]"))
     out[C.VALID_FROM] = valid_from[index]
     out[C.VALID_TO] = valid_to[index]
+    known = {p.place_id for p in gaz.places}
+    made = [gaz.place(pid) for pid in segs[C.PLACE_ID].unique() if pid not in known]
     places = pd.DataFrame(
-        [(p.place_id, p.name, p.place_type, p.lat, p.lon) for p in gaz.places],
+        [(p.place_id, p.name, p.place_type, p.lat, p.lon) for p in [*gaz.places, *made]],
         columns=[C.PLACE_ID, C.NAME, C.PLACE_TYPE, C.LAT, C.LON],
     )
     out = out.merge(places, on=C.PLACE_ID, how="left", validate="many_to_one")

@@ -759,3 +759,56 @@ def test_a_name_resolves_in_its_articles_region(gazetteer, text, name, expected)
 )
 def test_a_village_beside_a_far_city_district_is_another_place(gazetteer, text, expected):
     assert [(m.place_id, m.place_type) for m in gazetteer.find_mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place_id"),
+    [
+        # a village's name before a facility noun: a facility made at the village
+        (
+            "In Hama province, rebels took the Khattab ammunition depot on Tuesday.",
+            "Khattab ammunition depot",
+            "khattab--ammunition-depot",
+        ),
+        # capitalised words may stand between; a plural noun is the same facility
+        (
+            "In Hama province, rebels took the Morek Armoured Vehicles School and the Khattab "
+            "ammunition depots.",
+            "Morek Armoured Vehicles School",
+            "morek--armoured-vehicles-school",
+        ),
+        (
+            "In Hama province, rebels took the Morek Armoured Vehicles School and the Khattab "
+            "ammunition depots.",
+            "Khattab ammunition depots",
+            "khattab--ammunition-depot",
+        ),
+        # a namesake in the article's region: Suruj east of Hama, not Suruj in Hasakah
+        (
+            "East of Hama, factions moved into al-Saan and the Sarouj military camp.",
+            "Sarouj military camp",
+            "suruj-hama--military-camp",
+        ),
+    ],
+)
+def test_a_facility_named_by_its_village_is_made_there(gazetteer, text, surface, place_id):
+    found = {m.surface: m for m in gazetteer.find_mentions(text)}
+    assert found[surface].place_id == place_id
+    assert found[surface].geo_precision == 2  # near a place, not exact
+    made = gazetteer.place(place_id)  # by its id, as another process would ask
+    parent = gazetteer.place(made.parent_id)
+    assert (made.place_type, made.lat, made.lon) == ("facility", parent.lat, parent.lon)
+    assert gazetteer.lookup(surface, list(found.values())).place_id == place_id
+    assert made not in gazetteer.places  # made on demand, not a row of the gazetteer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels reached the Hama Armoured Vehicles School.",  # a city: its outskirts are wide
+        "Rebels entered Khattab, residents said.",
+        "Rebels took Khattab and Majdal on Tuesday.",
+    ],
+)
+def test_no_facility_is_made_without_a_village_and_a_facility_noun(gazetteer, text):
+    assert not [m for m in gazetteer.find_mentions(text) if m.place_id and "--" in m.place_id]

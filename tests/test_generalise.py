@@ -1252,6 +1252,15 @@ def claims(gazetteer, text):
                 ("sheikh-najjar", "opposition", "captured", "2024-11-29", "reported"),
             },
         ),
+        # a day between the words of a phrase
+        (
+            "Opposition factions moved on Wednesday into Salamiyah.",
+            {("salamiyah", "opposition", "entered", "2024-11-27", "reported")},
+        ),
+        (
+            "Government troops pulled late on Friday out of Morek.",
+            {("morek", "government", "withdrew", "2024-11-29", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):

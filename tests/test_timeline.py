@@ -485,3 +485,20 @@ def test_an_area_capture_takes_only_what_the_actors_adversaries_held():
     assert states(tl, "deir-hafer")["2024-12-01"][0] == "opposition"
     assert states(tl, "azaz")["2024-12-02"][0] == "sna"  # an ally's town is not taken
     assert states(tl, "manbij")["2024-12-02"][0] != "sdf"  # the SDF gave its places up
+
+
+def test_a_facility_made_for_a_claim_is_on_the_map_from_its_villages_holder():
+    """A claim on "the Khattab ammunition depot" (made at Khattab, not a gazetteer row) puts the
+    depot on the timeline: held by Khattab's holder until the claim, by the captor after."""
+    rows = [
+        claim("khattab--ammunition-depot", day="2024-12-03")
+        | {"place_type": "facility", "place": "Khattab ammunition depot"}
+    ]
+    tl = control_timeline(pd.DataFrame(rows), baseline(), START, END)
+    depot = states(tl, "khattab--ammunition-depot")
+    village = baseline().set_index("place_id").loc["khattab", "controller"]
+    assert depot["2024-12-01"][0] == village == "government"
+    assert depot["2024-12-03"][0] == "opposition"
+    row = tl[tl["place_id"] == "khattab--ammunition-depot"].iloc[0]
+    assert (row["name"], row["place_type"]) == ("Khattab ammunition depot", "facility")
+    assert (row.geometry.y, row.geometry.x) == (35.19747, 36.66694)  # Khattab's point (lat, lon)
