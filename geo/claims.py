@@ -567,6 +567,8 @@ class _Extractor(Arguments, Agency, Dating, Recording):
                 # "retook X on Tuesday, two days after losing it": an object named before its
                 # trigger (a pronoun's antecedent) is dated where the trigger stands
                 when = self._date(clause, t0, t1, s, e)
+            elif static and form == "adj":
+                when = None  # "Idlib city, a rebel-held stronghold": held on the day of writing
             else:
                 when = self._date(clause, q0, q1, s, e)
             act = LEXICON.actions.get((who, action, static), action)

@@ -74,6 +74,10 @@ _DATE_HEADER = re.compile(
 )
 
 
+#: the basis of a date that comes from a date header above the claim and nothing in its clause
+HEADER_BASIS = "the date header above"
+
+
 class Dating:
     """The date and history tests of the extractor, which it is mixed into; they read its text
     (``work``), the dates found in it and the year positions."""
@@ -167,7 +171,9 @@ class Dating:
         if fronted and fronted[0].end <= q0:
             return fronted[0]
         if self.header is not None and (same or not plain):
-            return DateFound(self.header, PRECISION_DAY, q0, q0, "the date header above")
+            if same:  # "By evening …" below "Saturday 30 November."
+                return replace(same[0], value=self.header)
+            return DateFound(self.header, PRECISION_DAY, q0, q0, HEADER_BASIS)
         return None
 
     def _last_plain_date(self, before: int) -> date | None:

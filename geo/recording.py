@@ -17,6 +17,7 @@ from geo.anaphora import PLURAL_KINDS
 from geo.attribution import DENIAL
 from geo.columns import REPORTER
 from geo.dates import DateFound
+from geo.dating import HEADER_BASIS
 from geo.mentions import Mention
 from geo.records import Claim
 
@@ -100,8 +101,14 @@ class Recording:
         return claim
 
     def _record(self, d: Draft, status: str, claimant: str) -> Claim:
-        when = self.published if d.static or d.when is None else d.when.value
-        precision = 1 if d.static or d.when is None else d.when.precision
+        # a state ("the rebels held X") is of the publication date unless a date fronting its
+        # verb dates it ("By evening the rebels held the citadel" below a date header; not "Idlib
+        # city, a rebel-held stronghold, was struck on Saturday")
+        undated = d.when is None or (
+            d.static and (d.when.basis == HEADER_BASIS or d.when.start >= d.trigger[0])
+        )
+        when = self.published if undated or d.when is None else d.when.value
+        precision = 1 if undated or d.when is None else d.when.precision
         place = d.place if d.place is not None else self._headline_place(d)
         quote = self.text[d.start : d.end]
         key = f"{self.article}|{d.start}|{d.end}|{place.place_id if place else ''}|{d.action}"

@@ -1261,6 +1261,19 @@ def claims(gazetteer, text):
             "Government troops pulled late on Friday out of Morek.",
             {("morek", "government", "withdrew", "2024-11-29", "reported")},
         ),
+        # a standing state is of the day of writing, unless a date fronts its verb
+        (
+            "Saturday 30 November. By evening the rebels held the citadel of Aleppo.",
+            {("aleppo-citadel", "opposition", "captured", "2024-11-30", "reported")},
+        ),
+        (
+            "On Friday the rebels held Saraqib.",
+            {("saraqib", "opposition", "captured", "2024-11-29", "reported")},
+        ),
+        (
+            "Overnight, airstrikes on Idlib city, the rebel-held bastion, killed four civilians.",
+            {("idlib", "opposition", "captured", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
