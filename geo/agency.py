@@ -61,6 +61,7 @@ class Agency(Attribution):
 
     last_actor: str | None
     last_attacker: str | None
+    channel: str | None
 
     def _actor(
         self,
@@ -176,6 +177,13 @@ class Agency(Attribution):
                 side = self._speaker_side(s, e)
                 if side is not None:
                     return side
+                if (
+                    not self.channel
+                    and re.match(r"we\b", self.work[chosen.start : chosen.start + 3], re.I)
+                    and not re.search(r"[\"“‘']", self.work[s : chosen.start])  # not quoted
+                    and self._claimant(s, e) == REPORTER
+                ):
+                    return None  # "We … have left it uncoloured": the writer, no side
             if chosen.actor == "ref":
                 # "HTS said its fighters had entered X": the speaker; "… its fighters killed
                 # dozens of soldiers as they took X": "they" continues the first reference,

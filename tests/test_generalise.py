@@ -1274,6 +1274,11 @@ def claims(gazetteer, text):
             "Overnight, airstrikes on Idlib city, the rebel-held bastion, killed four civilians.",
             {("idlib", "opposition", "captured", "2024-12-01", "reported")},
         ),
+        # "we" in a speaker's words is the speaker's side
+        (
+            "'We have entered Hama,' an HTS commander said on Thursday.",
+            {("hama", "opposition", "entered", "2024-11-28", "claimed")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -1326,6 +1331,9 @@ def test_locating_places_are_not_objects(gazetteer, text):
         # the when-clause is as old as the year before it
         "Morek first slipped out of army hands in May 2012, when rebels overran the last posts.",
         "The Euphrates, which feeds the dams, remains under the control of the SDF.",
+        # the writer of an analysis is no side
+        "We have not been able to establish who controls Deir Hafer, east of Kuweires, and have "
+        "left it uncoloured.",
     ],
 )
 def test_not_claims(gazetteer, text):
