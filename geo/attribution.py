@@ -66,7 +66,12 @@ _PARTY_OUTLET = re.compile(
 
 
 #: the start of another clause, which a denial before it does not reach
-_NEW_CLAUSE = re.compile(r"\s(?:as|while|whereas|but|meanwhile)\s|[;:]", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(
+    # "… denied that rebels had entered Homs, saying the army was in control": the speaker's own
+    # claim after the denial
+    r"\s(?:as|while|whereas|but|meanwhile)\s|[;:]|,\s+(?:saying|adding|insisting|stressing)\b",
+    re.IGNORECASE,
+)
 #: a denial that is a verb ("denied", "dismissed"), not a verdict on what stands before it;
 #: and one right before a verdict ("dismissed as lies")
 _DENIAL_STEMS = r"(?:den|dismiss|reject|refut|rebut)"

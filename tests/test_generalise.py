@@ -1279,6 +1279,26 @@ def claims(gazetteer, text):
             "'We have entered Hama,' an HTS commander said on Thursday.",
             {("hama", "opposition", "entered", "2024-11-28", "claimed")},
         ),
+        # "leaving <the places> to <a side>": the side takes them
+        (
+            "Government troops retreated from Morek and Suran on Friday, leaving the two towns "
+            "to the rebels.",
+            {
+                ("morek", "government", "withdrew", "2024-11-29", "reported"),
+                ("suran-hama", "government", "withdrew", "2024-11-29", "reported"),
+                ("morek", "opposition", "captured", "2024-11-29", "reported"),
+                ("suran-hama", "opposition", "captured", "2024-11-29", "reported"),
+            },
+        ),
+        # a denial ends where the speaker goes on to claim ("…, saying …")
+        (
+            "State media denied that rebels had entered Hama, saying the army was in full "
+            "control of the city.",
+            {
+                ("hama", "opposition", "entered", "2024-12-01", "denied"),
+                ("hama", "government", "captured", "2024-12-01", "claimed"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
