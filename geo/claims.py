@@ -48,7 +48,7 @@ from dataclasses import replace
 from datetime import date
 
 from geo.actors import Actor, find_actors
-from geo.agency import DEFENDERS, Agency
+from geo.agency import _NOMINAL, DEFENDERS, Agency
 from geo.anaphora import find_anaphors, find_epithets
 from geo.arguments import LOCATIVE_PREPS, Arguments, Unnamed
 from geo.attribution import (
@@ -145,6 +145,9 @@ _DESTINATION = re.compile(
     r"\W*(?:\w+\s+)?(?:to|toward|towards|into|across|beyond"
     r"|(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ward|wards)?\s+of|behind)\b\s*"
 )
+#: a modal right after a nominal trigger's place: the change is one that may come ("will" is
+#: left out: "The takeover of Saraqib will enable the factions to …" happened)
+_MODAL_AFTER = re.compile(r"\s*(?:,[^,.;]{0,60},\s*)?(?:would|could|might|may)\b", re.IGNORECASE)
 _BLOCKED_BEFORE = re.compile(
     r"(?:\bif\b[^,.;]{0,60}|\b(?:"
     + "|".join(p.pattern for p in LEXICON.cues["block"])
@@ -366,6 +369,8 @@ class _Extractor(Arguments, Agency, Dating, Recording):
                     continue
                 negated = _NEGATED_BEFORE.search(window) is not None
             new = self._trigger(action, form, static_row, row_actor, m, s, e, places, actors)
+            if new and _NOMINAL.search(m.group(0)) and _MODAL_AFTER.match(self.work, new[-1].end):
+                continue  # "The fall of Homs would cut Damascus off": what may come, not a change
             if negated:  # "Hama has not fallen": a denial of the claim, never a capture
                 new = [replace(d, negated=True) for d in new if d.place is not None]
                 if not new:

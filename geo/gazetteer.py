@@ -240,13 +240,17 @@ class Gazetteer(MentionFinder, GenericNouns):
             if place.place_type != "governorate":
                 continue
             stem = key(re.sub(r"\s+governorate$", "", place.name, flags=re.IGNORECASE))
-            for other in self._places.values():
-                if (
-                    other.admin1 == place.admin1
-                    and other.place_type == "city"
-                    and stem in self._keys_of[other.place_id]
-                ):
-                    capitals[other.place_id] = place.place_id
+            # the city of the governorate's name, else the town ("Quneitra")
+            for kind in ("city", "town"):
+                for other in self._places.values():
+                    if (
+                        other.admin1 == place.admin1
+                        and other.place_type == kind
+                        and stem in self._keys_of[other.place_id]
+                    ):
+                        capitals[other.place_id] = place.place_id
+                if place.place_id in capitals.values():
+                    break
         return capitals
 
     def _find_facility_kinds(self) -> dict[str, list[str]]:

@@ -1299,6 +1299,15 @@ def claims(gazetteer, text):
                 ("hama", "government", "captured", "2024-12-01", "claimed"),
             },
         ),
+        # "the province of" names the governorate, also where its capital is a town
+        (
+            "Rebels now control the entire province of Quneitra, the Observatory said.",
+            {("quneitra-governorate", "opposition", "captured", "2024-12-01", "claimed")},
+        ),
+        (
+            "The takeover of Saraqib will enable the factions to cut the road.",
+            {("saraqib", "opposition", "captured", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -1354,6 +1363,9 @@ def test_locating_places_are_not_objects(gazetteer, text):
         # the writer of an analysis is no side
         "We have not been able to establish who controls Deir Hafer, east of Kuweires, and have "
         "left it uncoloured.",
+        # a nominal change followed by a modal is one that may come
+        "The fall of Homs would cut Damascus off from the coast.",
+        "The capture of Hama, analysts say, could open the road to Homs.",
     ],
 )
 def test_not_claims(gazetteer, text):
