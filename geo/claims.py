@@ -288,13 +288,12 @@ class _Extractor(Arguments, Agency, Dating, Recording):
     def _inside_place(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` end inside a resolved place's name ("the military" of "the
         military academy")? An actor that goes on past a place ("the Raqqa Military Council")
-        is still an actor."""
+        or ends with the whole of one ("fighters from Daraa") is still an actor."""
         i = bisect.bisect_left(self._place_starts, end) - 1  # the last place starting before end
-        return (
-            i >= 0
-            and self.places[i].place_id is not None
-            and self.places[i].start < end <= self.places[i].end
-        )
+        if i < 0 or self.places[i].place_id is None:
+            return False
+        place = self.places[i]
+        return place.start < end <= place.end and not (start < place.start and end == place.end)
 
     # -- per article --
     def run(self) -> list[Claim]:

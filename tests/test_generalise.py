@@ -1308,6 +1308,12 @@ def claims(gazetteer, text):
             "The takeover of Saraqib will enable the factions to cut the road.",
             {("saraqib", "opposition", "captured", "2024-12-01", "reported")},
         ),
+        # fighters named by the southern province they come from are the southern opposition,
+        # wherever they fight; the place in their name is no bar to them being an actor
+        (
+            "Opposition factions from Daraa reached the outskirts of Damascus on Saturday.",
+            {("damascus", "southern_opposition", "advancing", "2024-11-30", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
