@@ -135,6 +135,22 @@ _APPOSITIVE_LOCATOR = re.compile(_LOCATING_HEAD + r"\s*(?:\w+\s+){0,4}", re.IGNO
 _APPOSITIVE_LOCATOR_HEAD = re.compile("^" + _LOCATING_HEAD, re.IGNORECASE)
 
 #: an object no entry knows, then the places it includes: "the road, including the town of"
+#: where and over what time the counted places lie ("to the city's northeast and west over
+#: the past 24 hours")
+_SPAN_WORDS = frozenset(
+    "and to the of over past last hours days day week weeks overnight north south east west "
+    "northeast northwest southeast southwest north-east north-west south-east south-west".split()
+)
+#: unknown names at the head of what a counted object includes: "the Armoured Vehicles School, "
+_UNKNOWN_FIRST_ITEMS = re.compile(
+    r"^(?:(?:the\s+)?[A-Z0-9][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*,\s*(?:and\s+)?){1,3}(?:the\s+)?$"
+)
+#: a counted object's list of what it includes: "…, including (the villages of) X, Y and Z"
+_INCLUDED = re.compile(
+    r",\s*including\s+(?:the\s+)?(?:(?:towns?|villages?|cities|city|districts?|neighbou?rhoods?)"
+    r"\s+of\s+)?",
+    re.IGNORECASE,
+)
 _INCLUDING = re.compile(
     r"\s*(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*including\s+(?:the\s+)?"
     r"(?:(?:towns?|villages?|cities|city|districts?|neighbou?rhoods?)\s+of\s+)?",
@@ -299,6 +315,37 @@ class Arguments:
                 if g and not leads_on and (not nxt or nxt[0].start >= g.end()):
                     out.append(Unnamed(g.start("noun"), g.end()))
                     cursor = g.end()
+        if out and isinstance(out[-1], Unnamed):
+            out += self._included(cursor, e, after, filler)
+        return out
+
+    def _included(
+        self, cursor: int, e: int, after: list[Mention], filler: frozenset[str]
+    ) -> list[Mention | Unnamed]:
+        """ "seized 14 villages in the northern Hama countryside, including Souran and
+        Maardis": the places a counted object includes, each an object of its own."""
+        inc = _INCLUDED.search(self.work, cursor, min(e, cursor + 120))
+        if inc is None:
+            return []
+        gap = list(self._gap(cursor, inc.start()))
+        for p in after:  # the places that locate the counted ones are no words of the gap
+            if cursor <= p.start and p.end <= inc.start():
+                stop = p.end + 2 if self.work.startswith(("'s", "’s"), p.end) else p.end
+                gap[p.start - cursor : stop - cursor] = " " * (stop - p.start)
+        if not _gap_ok("".join(gap), filler | LOCATIVE_PREPS | _SPAN_WORDS, need_prep=False):
+            return []
+        out: list[Mention | Unnamed] = []
+        end = inc.end()
+        for p in after:
+            if p.start < inc.end():
+                continue
+            gap_text = self.work[end : p.start]
+            if not out:  # "including the Armoured Vehicles School, the Khattab depot …"
+                gap_text = _UNKNOWN_FIRST_ITEMS.sub("", gap_text)
+            if (not out and gap_text.strip()) or (out and not coordinated(gap_text)):
+                break
+            out.append(p)
+            end = p.end
         return out
 
     def _city_of_parts(self, generic: re.Match[str], t1: int) -> Mention | None:

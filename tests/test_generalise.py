@@ -1314,6 +1314,25 @@ def claims(gazetteer, text):
             "Opposition factions from Daraa reached the outskirts of Damascus on Saturday.",
             {("damascus", "southern_opposition", "advancing", "2024-11-30", "reported")},
         ),
+        # what a counted object includes: each place its own claim
+        (
+            "Rebels seized 14 villages in the northern Hama countryside on Sunday, including "
+            "Morek and Kafr Zita.",
+            {
+                (None, "opposition", "captured", "2024-12-01", "reported"),
+                ("morek", "opposition", "captured", "2024-12-01", "reported"),
+                ("kafr-zita", "opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
+        (
+            "Rebels seized some 20 settlements to the city's west over the past 24 hours, "
+            "including the Armoured Vehicles School, the Khattab ammunition depot and Morek.",
+            {
+                (None, "opposition", "captured", "2024-12-01", "reported"),
+                ("khattab--ammunition-depot", "opposition", "captured", "2024-12-01", "reported"),
+                ("morek", "opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
