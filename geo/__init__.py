@@ -5,8 +5,9 @@ The core is pure (plain data in, DataFrames / GeoDataFrames out); ``geo.io`` rea
 """
 
 from geo.errors import ArticleError, FrontlineError, GazetteerError
-from geo.gazetteer import Gazetteer, Place, load_gazetteer
+from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.mentions import Mention
+from geo.place import Place
 
 __all__ = [
     "ArticleError",

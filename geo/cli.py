@@ -287,7 +287,8 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_gazetteer_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``frontline gazetteer validate [PATH]``: every problem of a gazetteer CSV, with lines."""
     from geo import io
-    from geo.gazetteer import data_dir, validate_gazetteer
+    from geo.gazetteer import data_dir
+    from geo.validation import validate_gazetteer
 
     path = args.path or str(data_dir() / "gazetteer.csv")
     frame = io.read_gazetteer_csv(path, validate_numbers=False)

@@ -1,5 +1,6 @@
-"""Place resolution: the gazetteer (its places, aliases, loading, cache and validation here),
-and place mentions found in one pass over an article (:mod:`geo.mentions`).
+"""Place resolution: the gazetteer (its places, aliases, loading and cache here; a row is a
+:class:`geo.place.Place`), place mentions found in one pass over an article (:mod:`geo.mentions`),
+places made on demand (:mod:`geo.madeplaces`) and the checks of its table (:mod:`geo.validation`).
 
 ``Gazetteer.lookup`` returns ``None`` for an unknown name (given a text's mentions, it resolves
 spellings and homonyms in that text's region), ``Gazetteer.resolve`` raises
@@ -42,7 +43,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import ahocorasick
 import numpy as np
@@ -51,6 +51,7 @@ import pandas as pd
 from geo import columns as C
 from geo.errors import GazetteerError
 from geo.generics import GENERIC_ADJECTIVES, GENERIC_DETERMINERS, ROAD_NOUNS, GenericNouns
+from geo.madeplaces import MadePlaces
 from geo.mentions import (
     _CASE_PROPER,
     _HOMONYM_RADIUS_M,
@@ -61,6 +62,7 @@ from geo.mentions import (
     _tail_upper,
 )
 from geo.normalize import key, name_keys, normalize_many, normalize_name
+from geo.place import Place
 from geo.romanize import roman_from_key, roman_many, usable
 
 #: a name with a disambiguating qualifier: "Ashrafieh (Aleppo)"
@@ -70,48 +72,9 @@ _ROAD_BETWEEN = re.compile(
     r"^\s*(?:the\s+)?(.+?)\s?[-–—]\s?(.+?)\s+(?:road|highway|motorway|expressway)\s*$",
     re.IGNORECASE,
 )
-_SETTLEMENT_TYPES = frozenset({"city", "town", "village"})
-_MADE_ROAD_ID = re.compile(r"(.+?)--(.+)-road")
-_MADE_FACILITY_ID = re.compile(r"(.+?)--([a-z]+(?:-[a-z]+){0,4})")
 _QUALIFIED = re.compile(r"^\s*(.+?)\s*\(([^()]+)\)\s*$")
 #: ``source`` of the long-tail localities (scripts/build_gazetteer.py): "minor" villages
 LOCALITY_SOURCE = "via Who's On First"
-
-
-@dataclass(frozen=True)
-class Place:
-    """One gazetteer row. ``lat``/``lon`` are WGS84 degrees."""
-
-    place_id: str
-    name: str
-    place_type: str
-    lat: float
-    lon: float
-    admin1: str
-    parent_id: str | None = None
-    population: int | None = None
-    precision: int | None = None  # geo_precision where it is not that of the place type
-
-    @property
-    def geo_precision(self) -> int:
-        """DESIGN.md §3 ``geo_precision`` for this kind of place (or its own)."""
-        return self.precision or C.GEO_PRECISION_BY_TYPE[self.place_type]
-
-    @property
-    def in_syria(self) -> bool:
-        """True for places inside Syria (``admin1`` is ``SY`` or ``SY-…``)."""
-        return self.admin1 == C.SYRIA or self.admin1.startswith(C.SYRIA + "-")
-
-    def as_json(self) -> dict[str, Any]:
-        """The ``frontline gazetteer resolve`` record (DESIGN.md §6)."""
-        return {
-            C.PLACE_ID: self.place_id,
-            C.NAME: self.name,
-            C.PLACE_TYPE: self.place_type,
-            C.LAT: self.lat,
-            C.LON: self.lon,
-            C.ADMIN1: self.admin1,
-        }
 
 
 @dataclass
@@ -123,7 +86,7 @@ class _Entry:
     generic: str | None = None  # generic noun (road or facility kind), for determiner keys
 
 
-class Gazetteer(MentionFinder, GenericNouns):
+class Gazetteer(MentionFinder, GenericNouns, MadePlaces):
     """Places and their aliases, with a one-pass mention matcher.
 
     Parameters
@@ -393,77 +356,6 @@ class Gazetteer(MentionFinder, GenericNouns):
                 return made
             raise GazetteerError(f"no place with place_id {place_id!r}") from None
 
-    def _made(self, place_id: object) -> Place | None:
-        """A place made on demand, by its id, in any process: a road :meth:`road_between`
-        makes ("a--b-road") or a facility :meth:`facility_at` makes ("a--military-camp")."""
-        if not isinstance(place_id, str):
-            return None
-        ends = _MADE_ROAD_ID.fullmatch(place_id)
-        if ends:
-            return self.road_between(ends.group(1), ends.group(2))
-        parts = _MADE_FACILITY_ID.fullmatch(place_id)
-        return self.facility_at(parts.group(1), parts.group(2).replace("-", " ")) if parts else None
-
-    def facility_at(self, place_id: str, noun: str) -> Place | None:
-        """The facility a village or town names ("the Khattab ammunition depot"): a place of
-        type ``facility`` made for it at the village's point (lat/lon), with geo_precision 2
-        (near a place). ``noun`` must end with a noun of ``data/facility_nouns.txt``; ``None``
-        otherwise, and for places other than Syrian villages and towns."""
-        here = self._places.get(place_id)
-        words = noun.lower().split()
-        if (
-            words
-            and words[-1].endswith("s")
-            and " ".join([*words[:-1], words[-1][:-1]]) in (self._facility_nouns)
-        ):
-            words[-1] = words[-1][:-1]  # "the Khattab ammunition depots": one facility
-        if (
-            here is None
-            or here.place_type not in ("village", "town")
-            or not here.in_syria
-            or not any(
-                " ".join(words[i:]) in self._facility_nouns for i in range(min(3, len(words)))
-            )
-        ):
-            return None
-        made_id = f"{place_id}--{'-'.join(words)}"
-        if made_id not in self._facilities_made:
-            self._facilities_made[made_id] = self._places[made_id] = Place(
-                place_id=made_id,
-                name=f"{here.name} {' '.join(words)}",
-                place_type="facility",
-                lat=here.lat,
-                lon=here.lon,
-                admin1=here.admin1,
-                parent_id=place_id,
-                precision=2,
-            )
-        return self._facilities_made[made_id]
-
-    def road_between(self, a: str, b: str) -> Place | None:
-        """The road named by the two settlements it links: the gazetteer's road through both
-        ("the Hama–Homs road" is the M5), else a place of type ``road`` made for it ("the
-        Mhardeh–Suqaylabiyah road") at the midpoint of the two (lat/lon), the same whichever
-        way round it is written. ``None`` unless both are Syrian settlements."""
-        ends = [self._places.get(a), self._places.get(b)]
-        if a == b or any(p is None or p.place_type not in _SETTLEMENT_TYPES for p in ends):
-            return None
-        ours = [r for r, towns in self.roads.items() if a in towns and b in towns]
-        if len(ours) == 1:
-            return self._places[ours[0]]  # "the Hama–Homs road" is the M5
-        first, second = sorted((p for p in ends if p is not None), key=lambda p: p.place_id)
-        place_id = f"{first.place_id}--{second.place_id}-road"
-        if place_id not in self._roads_between:
-            self._roads_between[place_id] = self._places[place_id] = Place(
-                place_id=place_id,
-                name=f"{first.name}–{second.name} road",
-                place_type="road",
-                lat=round((first.lat + second.lat) / 2, 5),
-                lon=round((first.lon + second.lon) / 2, 5),
-                admin1=first.admin1 if first.admin1 == second.admin1 else C.SYRIA,
-            )
-        return self._roads_between[place_id]
-
     @property
     def places(self) -> list[Place]:
         """Every place of the gazetteer, in its order (not the roads and facilities made on
@@ -577,24 +469,6 @@ class Gazetteer(MentionFinder, GenericNouns):
         if local and self._far(self._places[local[0]], anchors):
             return aliased  # a key's only reading far from every place the text names
         return self._places[local[0]] if local else aliased
-
-    def _facility_named(self, name: str, context: Sequence[Mention]) -> Place | None:
-        """ "Khattab ammunition depot": the facility :meth:`facility_at` makes at the village
-        the name begins with (resolved in ``context``), trying the longest noun first."""
-        words = name.split()
-        for cut in range(max(1, len(words) - 4), len(words)):
-            head, noun = " ".join(words[:cut]), " ".join(words[cut:])
-            if noun.lower() not in self._facility_nouns and not any(
-                " ".join(words[i:]).lower() in self._facility_nouns for i in range(cut, len(words))
-            ):
-                continue
-            head = re.sub(r"^(?:the|a)\s+", "", head, flags=re.IGNORECASE)
-            place = self.lookup(head, context)
-            if place is not None:
-                made = self.facility_at(place.place_id, noun)
-                if made is not None:
-                    return made
-        return None
 
     def _far(self, place: Place, anchors: np.ndarray) -> bool:
         """Is ``place`` farther than a homonym may be from every anchor (rows of radians
@@ -728,7 +602,15 @@ def _cache_file(inputs: Sequence[Path]) -> Path:
     digest = hashlib.sha256()
     for f in inputs:
         digest.update(f.read_bytes() if f.exists() else b"-")
-    for module in ("gazetteer.py", "mentions.py", "generics.py", "normalize.py", "romanize.py"):
+    for module in (
+        "gazetteer.py",
+        "mentions.py",
+        "generics.py",
+        "madeplaces.py",
+        "place.py",
+        "normalize.py",
+        "romanize.py",
+    ):
         digest.update((Path(__file__).parent / module).read_bytes())
     return gazetteer_cache_dir() / f"gazetteer-{digest.hexdigest()[:20]}.pickle"
 
@@ -793,92 +675,3 @@ def _build_gazetteer(base: Path) -> Gazetteer:
     return Gazetteer(
         frame, roads=roads, blocked=blocked, roman_stopwords=stop, facility_nouns=nouns
     )
-
-
-#: How far outside Syria's (de-facto) outline a Syrian point may lie, in degrees (~1 km).
-OUTLINE_TOLERANCE_DEG = 0.01
-_DOCUMENTED_OUTSIDE = "outside Natural Earth"
-
-
-def validate_gazetteer(frame: pd.DataFrame, outline: Any | None = None) -> list[str]:
-    """Every problem in a gazetteer table, one line each (empty list: valid).
-
-    Checks unique non-empty ids and names, the place-type vocabulary, coordinate ranges, parent
-    references, Syrian points inside ``outline`` (a shapely geometry in lon/lat; rows whose note
-    documents that they lie outside Natural Earth's de-facto outline are exempt), and that no
-    alias maps to two places the matcher cannot tell apart (same governorate, type and
-    population). Line numbers count the CSV header as line 1.
-    """
-    import shapely
-
-    problems: list[str] = []
-    frame = frame.reset_index(drop=True)
-    lines = frame.index + 2
-    ids = frame[C.PLACE_ID].astype(str)
-    for line, pid in zip(lines[ids.duplicated()], ids[ids.duplicated()], strict=True):
-        problems.append(f"line {line}: duplicate place_id {pid!r}")
-    for col in (C.PLACE_ID, C.NAME, C.ADMIN1):
-        empty = frame[col].astype(str).str.strip() == ""
-        problems += [f"line {line}: empty {col}" for line in lines[empty]]
-    bad_type = ~frame[C.PLACE_TYPE].isin(C.PLACE_TYPES)
-    problems += [
-        f"line {line}: unknown place_type {t!r}"
-        for line, t in zip(lines[bad_type], frame[C.PLACE_TYPE][bad_type], strict=True)
-    ]
-    lat = pd.to_numeric(frame[C.LAT], errors="coerce")
-    lon = pd.to_numeric(frame[C.LON], errors="coerce")
-    bad = lat.isna() | lon.isna() | ~lat.between(-90, 90) | ~lon.between(-180, 180)
-    problems += [f"line {line}: lat/lon out of range" for line in lines[bad]]
-    known = set(ids)
-    parents = frame[C.PARENT_ID].astype(str)
-    orphan = (parents != "") & (parents != "nan") & ~parents.isin(known)
-    problems += [
-        f"line {line}: parent_id {p!r} is not a place"
-        for line, p in zip(lines[orphan], parents[orphan], strict=True)
-    ]
-    admin1 = frame[C.ADMIN1].astype(str)
-    syrian = (admin1 == C.SYRIA) | admin1.str.startswith(C.SYRIA + "-")
-    if outline is not None:
-        area = outline.buffer(OUTLINE_TOLERANCE_DEG)
-        inside = shapely.contains_xy(area, lon.fillna(0).to_numpy(), lat.fillna(0).to_numpy())
-        exempt = frame[C.NOTE].astype(str).str.contains(_DOCUMENTED_OUTSIDE, regex=False)
-        outside = syrian & ~inside & ~exempt & ~bad
-        problems += [
-            f"line {line}: Syrian place {pid!r} at ({la}, {lo}) (lat, lon) is outside Syria"
-            for line, pid, la, lo in zip(
-                lines[outside], ids[outside], lat[outside], lon[outside], strict=True
-            )
-        ]
-    owners: dict[str, set[int]] = {}
-    named: list[tuple[int, str]] = []
-    for i, (name, aliases) in enumerate(zip(frame[C.NAME], frame[C.ALIASES], strict=True)):
-        names = [str(name)]
-        if isinstance(aliases, str) and aliases:
-            names += aliases.split(C.ALIAS_SEPARATOR)
-        for alias in names:
-            if not alias.strip():
-                problems.append(f"line {i + 2}: empty alias")
-                continue
-            named.append((i, alias))
-    for (i, _), keys in zip(named, name_keys([a for _, a in named]), strict=True):
-        for k in keys:  # one vectorised pass over every alias
-            owners.setdefault(k, set()).add(i)
-    pops = pd.to_numeric(frame[C.POPULATION], errors="coerce").fillna(0)
-    lat_values, lon_values = lat.to_numpy(dtype=float), lon.to_numpy(dtype=float)
-    for k, rows in owners.items():
-        if len(rows) < 2:
-            continue
-        signatures = [  # homonyms apart on the ground are told apart by the article's places
-            (
-                admin1[i],
-                frame[C.PLACE_TYPE][i],
-                int(pops[i]),
-                round(float(lat_values[i]), 3),
-                round(float(lon_values[i]), 3),
-            )
-            for i in sorted(rows)
-        ]
-        if len(set(signatures)) < len(signatures):
-            clash = ", ".join(ids[i] for i in sorted(rows))
-            problems.append(f"alias {k!r} maps to places the matcher cannot tell apart: {clash}")
-    return problems

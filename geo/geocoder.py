@@ -19,7 +19,8 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
-from geo.gazetteer import Gazetteer, Place, load_gazetteer
+from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.place import Place
 
 
 def _location(place: Place, distance_m: float | None = None) -> Location:

@@ -110,7 +110,7 @@ def read_gazetteer_csv(path: str | Path, *, validate_numbers: bool = True) -> pd
     """Read ``gazetteer.csv``; a malformed row raises :class:`GazetteerError` naming its line.
 
     With ``validate_numbers=False`` non-numeric coordinates become NaN (for
-    :func:`geo.gazetteer.validate_gazetteer` to report with the other problems).
+    :func:`geo.validation.validate_gazetteer` to report with the other problems).
     """
     path = Path(path)
     frame = _read_data_csv(path, "gazetteer", set(C.GAZETTEER_COLUMNS))

