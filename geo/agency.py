@@ -201,6 +201,15 @@ class Agency(Attribution):
                     return named[-1].actor
                 if first_ref is not chosen:
                     return self._resolve_actor("ref")
+                # "An SDF spokesman dismissed reports that the group had withdrawn": "the
+                # group" is the speaker's own side (a pronoun goes on from the text before)
+                side = (
+                    self._speaker_side(s, e)
+                    if re.match(r"the\s", self.work[chosen.start : chosen.start + 4], re.I)
+                    else None
+                )
+                if side is not None and side != "air":
+                    return side
             return self._resolve_actor(chosen.actor)
         if (
             re.match(r"\W*(?:After|Before|While|Following|Since|Having|Despite)\b", self.work[s:t0])

@@ -312,7 +312,22 @@ class Arguments:
                     r"\s+(?:in|near|around|of)\s+(?:the\s+)?$",
                     self.work[g.end() : nxt[0].start] if nxt else "",
                 )
-                if g and not leads_on and (not nxt or nxt[0].start >= g.end()):
+                parts_of_next = bool(
+                    g is not None
+                    and nxt
+                    and g.group("noun").lower() in _PARTS_OF_A_PLACE
+                    and nxt[0].place_type not in ("region", "country")
+                    and _PART_OF.fullmatch(self.work, g.end(), nxt[0].start)
+                )
+                if (
+                    g
+                    and parts_of_next
+                    and nxt[0].place_id not in {q.place_id for q in out if isinstance(q, Mention)}
+                ):
+                    # "the airport and several neighbourhoods in the north of Aleppo": the city
+                    out.append(nxt[0])
+                    cursor = nxt[0].end
+                elif g and not leads_on and (not nxt or nxt[0].start >= g.end()):
                     out.append(Unnamed(g.start("noun"), g.end()))
                     cursor = g.end()
         if out and isinstance(out[-1], Unnamed):

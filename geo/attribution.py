@@ -65,6 +65,11 @@ _PARTY_OUTLET = re.compile(
 )
 
 
+#: a verb whose object is the speech noun: "could not verify claims that …"
+_VERIFY_BEFORE = re.compile(
+    r"\b(?:verify|confirm|check|investigate|assess)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: the start of another clause, which a denial before it does not reach
 _NEW_CLAUSE = re.compile(
     # "… denied that rebels had entered Homs, saying the army was in control": the speaker's own
@@ -305,6 +310,8 @@ class Attribution:
             return REPORTER
         if re.search(r"\b(?:been|was|were|is|are)\s+$", sentence[: verb.start()]):
             return "reports"  # "All four had been reported secured": nobody named
+        if _VERIFY_BEFORE.search(sentence[: verb.start()]):
+            return "reports"  # "Reuters could not verify claims that …": whose, it does not say
         name: str | None = None
         m = re.search(r"according to ([^,.;]+)", sentence, re.I)
         if m:

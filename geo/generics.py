@@ -188,8 +188,9 @@ class GenericNouns:
         before it in the same sentence: the place's own facility, or the one facility of that
         kind in a governorate or countryside named there; of several such places, the one the
         text names most. With no place before it in its sentence, the facility of the town the
-        text is about (:meth:`_facility_of_topic`); else none: a bare "the airport" is not bound
-        to some city's airport at random."""
+        text is about (:meth:`_facility_of_topic`), else of the one place after it in its
+        sentence that has one; else none: a bare "the airport" is not bound to some city's
+        airport at random."""
         kinds = self._facility_kinds.get(noun, [])
         sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
         lo = bisect.bisect_left(starts, max(sentence_start, start - _GENERIC_WINDOW_CHARS))
@@ -217,7 +218,20 @@ class GenericNouns:
             return max(found, key=lambda f: (counts[owner[f]], -found.index(f)))
         if found:
             return found[0]
-        return self._facility_of_topic(text, kinds, sentence_start, ordered, starts)
+        topic = self._facility_of_topic(text, kinds, sentence_start, ordered, starts)
+        if topic is not None:
+            return topic
+        # "took control of the airport and several neighbourhoods in the north of Aleppo": the
+        # one place later in its sentence that has a facility of that kind
+        stop = min((i for i in (text.find(c, start) for c in ".!?\n") if i >= 0), default=len(text))
+        later = {
+            fid
+            for m in ordered[bisect.bisect_left(starts, start) :]
+            if m.start < stop and m.place_id is not None
+            for fid in kinds
+            if self._places[fid].parent_id == m.place_id
+        }
+        return later.pop() if len(later) == 1 else None
 
     def _facility_of_topic(
         self,

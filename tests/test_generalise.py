@@ -1333,6 +1333,31 @@ def claims(gazetteer, text):
                 ("morek", "opposition", "captured", "2024-12-01", "reported"),
             },
         ),
+        # the fighters of HTS's civil administration are the opposition
+        (
+            "Fighters loyal to the Syrian Salvation Government entered Hama on Friday.",
+            {("hama", "opposition", "entered", "2024-11-29", "reported")},
+        ),
+        # "the airport" of the one place later in its sentence that has one; districts of a
+        # city coordinated after it are the city
+        (
+            "Kurdish-led forces took control of the airport and several neighbourhoods in the "
+            "north of Aleppo on Friday.",
+            {
+                ("aleppo-international-airport", "sdf", "captured", "2024-11-29", "reported"),
+                ("aleppo", "sdf", "captured", "2024-11-29", "reported"),
+            },
+        ),
+        # "could not verify claims that …": claims of nobody named
+        (
+            "Reuters could not independently verify claims that the rebels had reached Hama.",
+            {("hama", "opposition", "entered", "2024-12-01", "claimed")},
+        ),
+        # "the group" in a spokesman's denial is the spokesman's own
+        (
+            "An SDF spokesman dismissed reports that the group had withdrawn from Tal Rifaat.",
+            {("tel-rifaat", "sdf", "withdrew", "2024-12-01", "denied")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
