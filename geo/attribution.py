@@ -65,6 +65,12 @@ _PARTY_OUTLET = re.compile(
 )
 
 
+#: a speech verb inside an adverbial clause after the claim: "…, hours after the army announced"
+_SUBORDINATE_SPEAKER = re.compile(
+    r"\s*(?:(?:hours|days|minutes|shortly|soon|just|a\s+day|a\s+week)\s+)?"
+    r"(?:after|before|as|when|while|since|until|because)\b",
+    re.IGNORECASE,
+)
 #: a verb whose object is the speech noun: "could not verify claims that …"
 _VERIFY_BEFORE = re.compile(
     r"\b(?:verify|confirm|check|investigate|assess)\s+(?:the\s+)?$",
@@ -287,6 +293,8 @@ class Attribution:
         if re.search(r"[,”\"]\s*$", before[-3:] if len(before) >= 3 else before):
             return True
         last = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
+        if last >= 0 and _SUBORDINATE_SPEAKER.match(before[last + 1 :]):
+            return False  # "…, hours after the army announced its withdrawal": no tag
         subject_words = len(re.findall(r"[\w’'-]+", before[last + 1 :])) if last >= 0 else 99
         if last >= 0 and subject_words <= 8 and _TAG_THEN_CLAUSE.match(after):
             return True  # "…, a war monitor said, as government forces withdrew …": a tag

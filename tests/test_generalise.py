@@ -1358,6 +1358,25 @@ def claims(gazetteer, text):
             "An SDF spokesman dismissed reports that the group had withdrawn from Tal Rifaat.",
             {("tel-rifaat", "sdf", "withdrew", "2024-12-01", "denied")},
         ),
+        # breaking through lines is an advance where they stand
+        (
+            "Insurgents broke through the army's lines in the northern countryside of Hama on "
+            "Sunday.",
+            {("northern-hama-countryside", "opposition", "advancing", "2024-12-01", "reported")},
+        ),
+        (
+            "A Syrian military source said troops were redeployed to positions outside Hama.",
+            {("hama", "government", "withdrew", "2024-12-01", "claimed")},
+        ),
+        # a speech verb in an adverbial clause after the claim does not attribute it
+        (
+            "Opposition fighters were seen in the streets of Hama on Thursday, hours after the "
+            "army announced its withdrawal from the city.",
+            {
+                ("hama", "opposition", "entered", "2024-11-28", "reported"),
+                ("hama", "government", "withdrew", "2024-11-28", "claimed"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
