@@ -169,8 +169,13 @@ _HEDGED_PAST = re.compile(
 _OUT_OF = re.compile(r"\b(?:outside|from|out\s+of|away)\b", re.IGNORECASE)
 #: the army's euphemisms for a withdrawal
 _REDEPLOYED = re.compile(r"redeploy|reposition|regroup", re.IGNORECASE)
-#: "lost X to the SNA": the taker after the place
-_LOST_TO = re.compile(r"\s+to\s+(?:the\s+)?", re.IGNORECASE)
+#: "lost X to the SNA", "handed X over to local factions": the taker after the place
+_LOST_TO = re.compile(r"\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
+_GIVEN_UP = re.compile(
+    r"(?:los(?:e|es|t|ing)|hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|ced(?:e|es|ed|ing)"
+    r"|surrender(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
 #: an actor's own unnamed places: "in their positions", "holding its posts"
 _OWN_POSITIONS = re.compile(r"\b(?:its|their|his|our)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: the regional oppositions (``regions.tsv``: rebels in Daraa are the southern opposition)
@@ -386,8 +391,9 @@ class _Extractor(Arguments, Agency, Dating, Recording):
         return self._one_regional_actor(drafts, actors)
 
     def _lost_to(self, m: re.Match[str], new: list[Draft], actors: list[Actor]) -> list[Draft]:
-        """ "after losing Deir Hafer to the SNA": the taker named after "to" captured it."""
-        if not re.match(r"los(?:e|es|t|ing)\b", m.group(0), re.IGNORECASE):
+        """ "after losing Deir Hafer to the SNA", "handed over the city of Daraa to local
+        factions": the taker named after "to" captured it."""
+        if not _GIVEN_UP.match(m.group(0)):
             return []
         out = []
         for d in new:
@@ -401,6 +407,9 @@ class _Extractor(Arguments, Agency, Dating, Recording):
             ]
             if taker:
                 who = taker[0].actor  # the army's taking back is a recapture (actions.tsv)
+                if d.place.place_id:  # "to local factions" in Daraa: the southern opposition
+                    admin1 = self.gaz.place(d.place.place_id).admin1
+                    who = LEXICON.regions.get((admin1, who), who)
                 act = LEXICON.actions.get((who, "captured", False), "captured")
                 out.append(replace(d, end=taker[0].end, actor=who, action=act))
         return out

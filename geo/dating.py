@@ -49,6 +49,7 @@ _DESCRIBED_PAST = re.compile(
 #: a participle or relative aside between commas ("The offensive, launched at dawn on Wednesday,")
 _PARENTHETICAL = re.compile(r",\s*(?:which|who|\w+ed)\b[^,;()]*,", re.IGNORECASE)
 _WHEN = re.compile(r",\s*when\b", re.IGNORECASE)
+_INNER_APPOSITION = re.compile(r",\s*(?:the|a|an)\s[^,;.]*,", re.IGNORECASE)
 _INNER_RELATIVE = re.compile(r",\s*(?:which|that|who|whom|where)\b[^,;.]*,", re.IGNORECASE)
 _HISTORY_FRONTED = re.compile(  # "The 2016 battle …", "In 2016, …", "Back in 2012 …"
     r"\W*(?:The|In|By|During|Until|Back in|In early|In late|In mid-?|After|Before|Since"
@@ -223,7 +224,9 @@ class Dating:
             seg_start = described.end()
         # and so does one inside a relative clause between a subject and its verb ("Saraqib,
         # which the regime had seized in 2020, is now under rebel control")
+        # or an apposition there ("Daraa, the cradle of the 2011 uprising, fell on Friday")
         inner = [r.span() for r in _INNER_RELATIVE.finditer(self.work, q0, q1)]
+        inner += [r.span() for r in _INNER_APPOSITION.finditer(self.work, q0, q1)]
         for h in _HISTORY.finditer(self.work, seg_start, seg_end):
             if not any(a <= h.start() and h.end() <= b for a, b in inner):
                 return True

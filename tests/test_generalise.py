@@ -1377,6 +1377,23 @@ def claims(gazetteer, text):
                 ("hama", "government", "withdrew", "2024-11-28", "claimed"),
             },
         ),
+        # a year in an apposition dates the description, not the fall
+        (
+            "Daraa, the cradle of the 2011 uprising, fell to rebels on Friday night.",
+            {("daraa", "southern_opposition", "captured", "2024-11-29", "reported")},
+        ),
+        (
+            "Rebels said they now control around 90 percent of Daraa province.",
+            {("daraa-governorate", "southern_opposition", "captured", "2024-12-01", "claimed")},
+        ),
+        # handing a place over to a side: the side takes it (its regional name where it has one)
+        (
+            "The army handed Daraa over to local fighters on Friday.",
+            {
+                ("daraa", "government", "withdrew", "2024-11-29", "reported"),
+                ("daraa", "southern_opposition", "captured", "2024-11-29", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
