@@ -757,7 +757,10 @@ def claims(gazetteer, text):
         ),
         (
             "Government forces handed Morek over to the rebels under a deal.",
-            {("morek", "government", "withdrew", "2024-12-01", "reported")},
+            {
+                ("morek", "government", "withdrew", "2024-12-01", "reported"),
+                ("morek", "opposition", "captured", "2024-12-01", "reported"),  # the taker
+            },
         ),
         (
             "Rebels declared Hama liberated on Saturday.",
