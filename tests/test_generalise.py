@@ -1397,6 +1397,11 @@ def claims(gazetteer, text):
                 ("daraa", "southern_opposition", "captured", "2024-11-29", "reported"),
             },
         ),
+        # resisting inside a place: the defender still holds it
+        (
+            "The SDF said its forces were still resisting in parts of Manbij.",
+            {("manbij", "sdf", "captured", "2024-12-01", "claimed")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
