@@ -125,6 +125,11 @@ _LOCATING_HEAD = (
     r"|kilometers|miles)\s+\w+(?:\s+of)?)\b[^,;()]*,"
 )
 
+#: ", a key town at the junction of the M4 and M5," between a subject and its trigger: a
+#: description, whose places are not subjects
+_DESCRIPTION = r"\s*,\s*(?:a|an|the)\s[^,;()]*,"
+_DESCRIPTION_BETWEEN = re.compile(_DESCRIPTION + r"\s*(?:\w+\s+){0,4}", re.IGNORECASE)
+_DESCRIPTION_HEAD = re.compile("^" + _DESCRIPTION, re.IGNORECASE)
 #: ", where the M5 meets the M4," between a subject and its trigger: its places are not subjects
 _RELATIVE_BETWEEN = re.compile(
     r"\s*,\s*(?:which|who|that|where|whose)\b[^,;()]*,\s*(?:\w+\s+){0,4}", re.IGNORECASE
@@ -478,8 +483,11 @@ class Arguments:
             # apposition only locate; the subject stands before it
             if before[k + 1].start - before[k].end > 120:
                 break
-            if _APPOSITIVE_LOCATOR.fullmatch(self.work, before[k].end, t0) or (
-                _RELATIVE_BETWEEN.fullmatch(self.work, before[k].end, t0)
+            if (
+                _APPOSITIVE_LOCATOR.fullmatch(self.work, before[k].end, t0)
+                or _RELATIVE_BETWEEN.fullmatch(self.work, before[k].end, t0)
+                # "Saraqib, a key town at the junction of the M4 and M5 highways, came under …"
+                or _DESCRIPTION_BETWEEN.fullmatch(self.work, before[k].end, t0)
             ):
                 before = before[: k + 1]
                 break
@@ -505,6 +513,7 @@ class Arguments:
         # the list still ends at the trigger, so the named items are its subjects
         unknown_tail = UNKNOWN_LIST_TAIL.match(raw_gap)
         raw_gap = _APPOSITIVE_LOCATOR_HEAD.sub(" ", raw_gap)
+        raw_gap = _DESCRIPTION_HEAD.sub(" ", raw_gap)
         gap = _RELATIVE_CLAUSE.sub(" ", raw_gap[unknown_tail.end() :] if unknown_tail else raw_gap)
         gap = gap.lower()
         words = re.findall(r"[\w’']+", gap)

@@ -1402,6 +1402,16 @@ def claims(gazetteer, text):
             "The SDF said its forces were still resisting in parts of Manbij.",
             {("manbij", "sdf", "captured", "2024-12-01", "claimed")},
         ),
+        # a description between a subject and its verb: its places are not subjects
+        (
+            "Saraqib, a key town at the junction of the M4 and M5 highways, came under rebel "
+            "control on Friday.",
+            {("saraqib", "opposition", "captured", "2024-11-29", "reported")},
+        ),
+        (
+            "Morek, a town near Hama, came under rebel control on Friday.",
+            {("morek", "opposition", "captured", "2024-11-29", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
