@@ -1624,6 +1624,9 @@ def test_a_partys_own_channel_claims_what_it_reports(gazetteer, outlet, expected
         # a headline that names its source before a colon
         ("SANA: Army units repel terrorist attack on Morek", ("claimed", "SANA")),
         ("Hama: Army units repel terrorist attack on Morek", ("reported", "reporter")),
+        # other outlets' agencies, quoted by name
+        ("Anadolu: The SNA has liberated Tal Rifaat.", ("claimed", "Anadolu")),
+        ("TASS: Syrian troops repel a terrorist attack on Morek.", ("claimed", "TASS")),
     ],
 )
 def test_a_source_named_before_a_colon_claims_the_sentence(gazetteer, text, expected):
