@@ -22,6 +22,7 @@ LEXICON = default_lexicon()
 #: an aside between commas or dashes ("…, led by HTS, …"): its words are not the subject's
 PARENTHETICAL = re.compile(
     r",\s*(?:led by|including|which|who|backed by|supported by|dominated by|propped up by"
+    r"|with (?:the )?(?:support|help|backing|cover|aid) (?:of|from)"
     r"|carrying|transporting|escorting|after a|after an|following a|following an|held by"
     r"|controlled by|run by|ruled by)"
     r"[^,–—]*(?:,|(?=[–—]))|\s[–—]\s[^–—]*\s[–—]\s"

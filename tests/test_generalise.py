@@ -1412,6 +1412,12 @@ def claims(gazetteer, text):
             "Morek, a town near Hama, came under rebel control on Friday.",
             {("morek", "opposition", "captured", "2024-11-29", "reported")},
         ),
+        # an aside naming who helps is not the subject
+        (
+            "Syrian troops, with support from Russian aircraft, repelled a terrorist attack on "
+            "Morek on Sunday.",
+            {("morek", "government", "repelled", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
