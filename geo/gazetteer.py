@@ -157,11 +157,15 @@ class Gazetteer(MentionFinder, GenericNouns, MadePlaces):
         # romanisation keys: a fallback for spellings no alias lists (geo/romanize.py)
         folded = normalize_many([alias for _, alias in pairs], fold_spaced_articles=True)
         self._roman: dict[str, list[str]] = {}
-        self._roman_y: dict[str, list[str]] = {}  # the second key: i as y (Tir = Tayr)
-        for index, i_as_y in ((self._roman, False), (self._roman_y, True)):
-            for (pid, _), rk in zip(pairs, roman_many(folded, i_as_y), strict=True):
-                if usable(rk):
-                    owners = index.setdefault(rk, [])
+        # the second key (i as y: Tir = Tayr) where it differs from the first; where it does
+        # not, the first key's table holds it (:meth:`_second_owners`)
+        self._roman_y: dict[str, list[str]] = {}
+        firsts = roman_many(folded)
+        seconds = roman_many(folded, i_as_y=True)
+        for (pid, _), rk, rky in zip(pairs, firsts, seconds, strict=True):
+            for index, k in ((self._roman, rk), (self._roman_y, rky if rky != rk else "")):
+                if k and usable(k):
+                    owners = index.setdefault(k, [])
                     if pid not in owners:
                         owners.append(pid)
         self._roman_stop: frozenset[str] = frozenset(roman_stopwords or ())
@@ -456,7 +460,7 @@ class Gazetteer(MentionFinder, GenericNouns, MadePlaces):
         owners = self._roman_owners(roman_from_key(folded))
         local = [p for p in owners if self._places[p].admin1 in region]
         if not local and usable(roman_from_key(folded)):  # "Tir Maalah" = Tayr Ma'lah
-            owners_y = self._roman_owners(roman_many([folded], i_as_y=True)[0], self._roman_y)
+            owners_y = self._second_owners(roman_many([folded], i_as_y=True)[0])
             local = [p for p in owners_y if self._places[p].admin1 in region]
         # a place outside the article's region only where an alias names it: a romanisation
         # key alone ("Tir Maalah" ~ Tarmala in Idlib, for a village north of Homs) is no match

@@ -468,12 +468,18 @@ class MentionFinder:
             for j in range(i + 1, len(words) + 1)
         ]
         folded = normalize_many([text[a:b] for a, b in windows], fold_spaced_articles=True)
+        firsts = roman_many(folded)
+        # the second key differs only where an "i" (or "ee") is written
+        with_i = [k for k, f in enumerate(folded) if "i" in f or "ee" in f]
+        seconds = list(firsts)
+        for k, rky in zip(
+            with_i, roman_many([folded[k] for k in with_i], i_as_y=True), strict=True
+        ):
+            seconds[k] = rky
         keyed = {
             w: (rk, rky)
-            for w, rk, rky in zip(
-                windows, roman_many(folded), roman_many(folded, i_as_y=True), strict=True
-            )
-            if rk in self._roman or rky in self._roman_y
+            for w, rk, rky in zip(windows, firsts, seconds, strict=True)
+            if rk in self._roman or (rky != rk and (rky in self._roman or rky in self._roman_y))
         }
         if not keyed:
             return []
@@ -549,7 +555,7 @@ class MentionFinder:
                     self._roman_hit(
                         text, before.start(), m.end, rks, region, anchors.near(m.start), ends
                     )
-                    if rks[0] in self._roman or rks[1] in self._roman_y
+                    if rks[0] in self._roman or self._second_owners(rks[1])
                     else None
                 )
                 if hit and hit != m.place_id:
@@ -577,7 +583,7 @@ class MentionFinder:
             return None  # English words ("Army", "Sunday") and articles alone
         owners = self._roman_owners(romans[0])
         # the second key only for a name the first key finds long enough ("This" is no Tuways)
-        owners_y = self._roman_owners(romans[1], self._roman_y) if usable(romans[0]) else []
+        owners_y = self._second_owners(romans[1]) if usable(romans[0]) else []
         if not (owners or owners_y) or _person_like(text, a, b):
             return None
         for candidates in (owners, owners_y):
@@ -603,6 +609,12 @@ class MentionFinder:
             for p in (self._roman if index is None else index).get(roman, ())
             if self._places[p].in_syria and self._places[p].place_type in C.CONTROL_TYPES
         ]
+
+    def _second_owners(self, roman_y: str) -> list[str]:
+        """:meth:`_roman_owners` by the second key (i as y): the places whose second key is
+        ``roman_y``, stored with their first key where the two are the same."""
+        owners = self._roman_owners(roman_y) + self._roman_owners(roman_y, self._roman_y)
+        return list(dict.fromkeys(owners))
 
     def _closest(
         self,
