@@ -43,7 +43,7 @@ _GENERIC_PLACE = re.compile(  # used with .match(text, pos): no ^ anchor
 #: unnamed parts of a place ("several neighbourhoods in Aleppo"): the claim is on the place
 _PARTS_OF_A_PLACE = frozenset(
     "neighbourhoods neighborhoods neighbourhood neighborhood districts district positions "
-    "checkpoints points posts areas parts".split()
+    "checkpoints points posts areas parts buildings branches offices".split()
 )
 
 #: parts of a city only ("the districts", "several neighbourhoods")
@@ -516,7 +516,8 @@ class Arguments:
         raw_gap = _DESCRIPTION_HEAD.sub(" ", raw_gap)
         gap = _RELATIVE_CLAUSE.sub(" ", raw_gap[unknown_tail.end() :] if unknown_tail else raw_gap)
         gap = gap.lower()
-        words = re.findall(r"[\w’']+", gap)
+        # "Hama's fall": the possessive joins the place to its noun
+        words = [w for w in re.findall(r"[\w’']+", gap) if w not in ("'s", "’s")]
         if len(words) > 8 or any(w not in _SUBJECT_FILLER for w in words) or ";" in gap:
             return []
         return self._list_ending(before)

@@ -145,6 +145,9 @@ _DESTINATION = re.compile(
     r"\W*(?:\w+\s+)?(?:to|toward|towards|into|across|beyond"
     r"|(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ward|wards)?\s+of|behind)\b\s*"
 )
+#: a one-word trigger that may be a participle used as an adjective ("the vacated buildings")
+_PARTICIPLE_ADJECTIVE = re.compile(r"[a-z]+ed", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his)\s+$", re.IGNORECASE)
 #: a modal right after a nominal trigger's place: the change is one that may come ("will" is
 #: left out: "The takeover of Saraqib will enable the factions to …" happened)
 _MODAL_AFTER = re.compile(r"\s*(?:,[^,.;]{0,60},\s*)?(?:would|could|might|may)\b", re.IGNORECASE)
@@ -363,6 +366,10 @@ class _Extractor(Arguments, Agency, Dating, Recording):
                 continue
             action, form, static_row, row_actor = _TRIGGERS[idx]
             t0 = m.start()
+            if _PARTICIPLE_ADJECTIVE.fullmatch(m.group(0)) and _DETERMINER_BEFORE.search(
+                self.work, max(s, t0 - 8), t0
+            ):
+                continue  # "moved into the vacated buildings": an adjective, not a verb
             window = self.work[max(s, t0 - 70) : t0]
             negated = False
             if _maybe_blocked(window):

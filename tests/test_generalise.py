@@ -1418,6 +1418,25 @@ def claims(gazetteer, text):
             "Morek on Sunday.",
             {("morek", "government", "repelled", "2024-12-01", "reported")},
         ),
+        # "X's fall": what fell is the possessor
+        (
+            "Hama's fall on Thursday came after days of fighting.",
+            {("hama", "opposition", "captured", "2024-11-28", "reported")},
+        ),
+        (
+            "Government forces are no longer present in Deir ez-Zor, residents said.",
+            {("deir-ez-zor", "government", "withdrew", "2024-12-01", "claimed")},
+        ),
+        # the buildings and branches of a city are the city
+        (
+            "Local fighters took over the security branches in Sweida city on Friday.",
+            {("suwayda", "southern_opposition", "captured", "2024-11-29", "reported")},
+        ),
+        # a participle after a determiner is an adjective, not a withdrawal
+        (
+            "Asayish forces moved into the vacated buildings on Saturday.",
+            {(None, "sdf", "entered", "2024-11-30", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
