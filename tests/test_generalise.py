@@ -1437,6 +1437,11 @@ def claims(gazetteer, text):
             "Asayish forces moved into the vacated buildings on Saturday.",
             {(None, "sdf", "entered", "2024-11-30", "reported")},
         ),
+        # a passive hand-over names the taker after "to"
+        (
+            "Tal Rifaat was handed to the SNA on Sunday.",
+            {("tel-rifaat", "sna", "captured", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
