@@ -586,10 +586,15 @@ class MentionFinder:
         owners_y = self._second_owners(romans[1]) if usable(romans[0]) else []
         if not (owners or owners_y) or _person_like(text, a, b):
             return None
+        local_y = [p for p in owners_y if self._places[p].admin1 in region and p not in owners]
         for candidates in (owners, owners_y):
             local = [p for p in candidates if self._places[p].admin1 in region]
             if len(local) > 1:  # several in the region: the one spelled clearly closest, if any
                 return self._closest(key(text[a:b]), local, anchors)
+            if local and local_y and candidates is owners:
+                # "Orayma" west of Manbij: 'Uraymah by the first key, al-'Arimah by the second;
+                # the one clearly nearest the places around it, else the first key's
+                return self._nearest(local + local_y, anchors) or local[0]
             if local:
                 return local[0]
         if len(owners) != 1 or not _cued(text, a, ends):

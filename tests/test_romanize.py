@@ -105,6 +105,12 @@ def test_village_list_resolves_in_context(gazetteer):
     [
         ("Government forces retook Dir Hafer, east of Aleppo.", "Dir Hafer", "deir-hafer"),
         ("In Hama province, the army said Shikh Hilal was safe.", "Shikh Hilal", "shaykh-hilal"),
+        # the first key reads 'Uraymah near Aleppo, the second al-'Arimah by Manbij: the nearer
+        (
+            "After Manbij, the SNA also took the town of Orayma to the west.",
+            "Orayma",
+            "al-arimah",
+        ),
     ],
 )
 def test_spellings_of_ya_as_i_resolve_in_context(gazetteer, text, surface, place_id):
