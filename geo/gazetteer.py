@@ -181,6 +181,7 @@ class Gazetteer(MentionFinder, GenericNouns, MadePlaces):
             self.frame.index[self.frame[C.PLACE_TYPE] == "neighbourhood"]
         )
         self._capital_of = self._find_capitals()
+        self._facility_owner = self._find_facility_owners()
         self._facility_kinds = self._find_facility_kinds()
         self._owned_re: re.Pattern[str] | None = None
         self._blocked = set(blocked or ())
@@ -220,20 +221,41 @@ class Gazetteer(MentionFinder, GenericNouns, MadePlaces):
                     break
         return capitals
 
+    def _find_facility_owners(self) -> dict[str, str]:
+        """Facility place_id → the settlement it belongs to: its parent, or, for a facility
+        whose parent is its governorate, the town of that governorate whose name it starts
+        with ("Albu Kamal border crossing": Albu Kamal)."""
+        settlements: dict[str, list[tuple[str, str]]] = {}  # admin1 → (key, place_id)
+        for place in self._places.values():
+            if place.place_type in ("city", "town", "village"):
+                for k in self._keys_of[place.place_id]:
+                    settlements.setdefault(place.admin1, []).append((k, place.place_id))
+        owners: dict[str, str] = {}
+        for place in self._places.values():
+            if place.place_type != "facility" or place.parent_id not in self._places:
+                continue
+            if self._places[place.parent_id].place_type != "governorate":
+                owners[place.place_id] = place.parent_id
+                continue
+            named = [
+                (len(sk), sid)
+                for k in self._keys_of[place.place_id]
+                for sk, sid in settlements.get(place.admin1, [])
+                if k.startswith(sk + " ") and sid not in self._minor
+            ]
+            if named:
+                owners[place.place_id] = max(named)[1]
+        return owners
+
     def _find_facility_kinds(self) -> dict[str, list[str]]:
         """Generic noun ("airport", "military academy") → facility place_ids of that kind."""
         kinds: dict[str, list[str]] = {}
-        for place in self._places.values():
-            if place.place_type != "facility" or not place.parent_id:
-                continue
-            if place.parent_id not in self._places:
-                continue
-            parent_keys = self._keys_of[place.parent_id]
-            for k in self._keys_of[place.place_id]:
-                for pk in parent_keys:
+        for fid, owner in self._facility_owner.items():
+            for k in self._keys_of[fid]:
+                for pk in self._keys_of[owner]:
                     for form in (pk + " s ", pk + " "):
                         if k.startswith(form) and len(k) > len(form):
-                            kinds.setdefault(k[len(form) :], []).append(place.place_id)
+                            kinds.setdefault(k[len(form) :], []).append(fid)
         return {k: sorted(set(v)) for k, v in kinds.items()}
 
     def owned_facility(self, text: str, owner: Mention) -> tuple[str, int] | None:
@@ -256,7 +278,7 @@ class Gazetteer(MentionFinder, GenericNouns, MadePlaces):
         own = [
             fid
             for fid in self._facility_kinds.get(m.group(1).lower(), [])
-            if self._places[fid].parent_id == owner.place_id
+            if self._facility_owner.get(fid) == owner.place_id
         ]
         return (own[0], m.end()) if len(own) == 1 else None
 

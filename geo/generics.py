@@ -53,6 +53,7 @@ class GenericNouns:
 
     _places: dict[str, Any]
     _facility_kinds: dict[str, list[str]]
+    _facility_owner: dict[str, str]
     roads: dict[str, tuple[str, ...]]
     # what mention finding and the gazetteer give it (geo.mentions, geo.gazetteer)
     _mention: Callable[..., Mention]
@@ -178,7 +179,9 @@ class GenericNouns:
         if not _FACILITY_LOCATOR.fullmatch(text, end, ordered[i].start):
             return None
         owner = ordered[i].place_id
-        own = [f for f in self._facility_kinds.get(noun, []) if self._places[f].parent_id == owner]
+        own = [
+            f for f in self._facility_kinds.get(noun, []) if self._facility_owner.get(f) == owner
+        ]
         return own[0] if len(own) == 1 else None
 
     def _facility_for(
@@ -203,7 +206,7 @@ class GenericNouns:
             # a facility or district named before stands for its city ("Sheikh Najjar … the
             # military academy": the academy of Aleppo)
             anchor = here.parent_id if here.place_type in ("facility", "neighbourhood") else None
-            own = [fid for fid in kinds if self._places[fid].parent_id in (m.place_id, anchor)]
+            own = [fid for fid in kinds if self._facility_owner.get(fid) in (m.place_id, anchor)]
             if here.place_type in ("governorate", "countryside"):
                 own = own or [fid for fid in kinds if self._places[fid].admin1 == here.admin1]
             if len(own) == 1 and own[0] not in found:
@@ -214,7 +217,7 @@ class GenericNouns:
             counts = Counter(
                 m.place_id for m in ordered[:hi] if m.place_id is not None and m.end <= start
             )
-            owner = {f: self._places[f].parent_id for f in found}
+            owner = {f: self._facility_owner.get(f, "") for f in found}
             return max(found, key=lambda f: (counts[owner[f]], -found.index(f)))
         if found:
             return found[0]
@@ -229,7 +232,7 @@ class GenericNouns:
             for m in ordered[bisect.bisect_left(starts, start) :]
             if m.start < stop and m.place_id is not None
             for fid in kinds
-            if self._places[fid].parent_id == m.place_id
+            if self._facility_owner.get(fid) == m.place_id
         }
         return later.pop() if len(later) == 1 else None
 
@@ -256,7 +259,7 @@ class GenericNouns:
         owned = {
             town: own
             for town in counts
-            if len(own := [f for f in kinds if self._places[f].parent_id == town]) == 1
+            if len(own := [f for f in kinds if self._facility_owner.get(f) == town]) == 1
         }
         if not owned:
             return None

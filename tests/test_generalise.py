@@ -1442,6 +1442,11 @@ def claims(gazetteer, text):
             "Tal Rifaat was handed to the SNA on Sunday.",
             {("tel-rifaat", "sna", "captured", "2024-12-01", "reported")},
         ),
+        # a facility named after its town, though its parent row is the governorate
+        (
+            "The SDF now controls the border crossing with Iraq at al-Bukamal.",
+            {("albu-kamal-border-crossing", "sdf", "captured", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
