@@ -48,6 +48,11 @@ _GOVERNORATE_AFTER = re.compile(
 _COUNTRYSIDES_AFTER = re.compile(
     rf"(?:(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|&)\s+{_NAME})?\s+countrysides\b", re.IGNORECASE
 )
+#: before the last name of a list: "the countryside of Idlib and", "the countrysides of Hama, "
+_COUNTRYSIDES_OF = re.compile(
+    rf"\bcountrysides?\s+of\s+(?:the\s+)?{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,\s*)?(?:and|&)\s+$",
+    re.IGNORECASE,
+)
 #: before the name: "the provinces of Daraa and Sweida"
 _PROVINCES_OF = re.compile(
     rf"\b(?:provinces|governorates)\s+of\s+(?:{_NAME}\s*,\s*)*(?:{_NAME},?\s+and\s+)?$"
@@ -315,7 +320,10 @@ class MentionFinder:
                 )
             ):
                 place_id = gov  # "the province of Idlib", "all of Idlib" (not "all of Aleppo city")
-            if _COUNTRYSIDES_AFTER.match(text, end):  # "in the Hama and Homs countrysides"
+            if _COUNTRYSIDES_AFTER.match(text, end) or (
+                # "the countryside of Idlib and Aleppo": Aleppo's countryside too
+                _COUNTRYSIDES_OF.search(text[max(0, start - 80) : start])
+            ):
                 place_id = self._countryside_of(place_id) or place_id
             out.append(self._mention(text, start, end, place_id, article))
         return out

@@ -1447,6 +1447,16 @@ def claims(gazetteer, text):
             "The SDF now controls the border crossing with Iraq at al-Bukamal.",
             {("albu-kamal-border-crossing", "sdf", "captured", "2024-12-01", "reported")},
         ),
+        # "the countryside of X and Y": both countrysides
+        (
+            "Rebels seized dozens of villages and towns in the countryside of Idlib and Hama on "
+            "Sunday.",
+            {
+                (None, "opposition", "captured", "2024-12-01", "reported"),
+                ("idlib-countryside", "opposition", "captured", "2024-12-01", "reported"),
+                ("hama-countryside", "opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
