@@ -46,6 +46,13 @@ _PARTS_OF_A_PLACE = frozenset(
     "checkpoints points posts areas parts buildings branches offices".split()
 )
 
+#: settlements counted in an area: "four towns in the central province of Hama"
+_SETTLEMENT_NOUNS = frozenset("towns villages settlements localities hamlets".split())
+_IN_AREA = re.compile(
+    r"\s+(?:in|across|throughout)\s+(?:the\s+)?(?:(?:\w+\s+){0,2}(?:province|governorate)"
+    r"\s+of\s+)?",
+    re.IGNORECASE,
+)
 #: parts of a city only ("the districts", "several neighbourhoods")
 _CITY_PARTS = frozenset("neighbourhoods neighborhoods districts quarters streets squares".split())
 
@@ -235,6 +242,15 @@ class Arguments:
                 # "pulled back from several neighbourhoods in the west of the city": the claim
                 # is on the place the parts belong to
                 return [after[0]]
+            if (
+                after
+                and generic.group("noun").lower() in _SETTLEMENT_NOUNS
+                and after[0].place_type in ("countryside", "governorate", "region")
+                and _IN_AREA.fullmatch(self.work, generic.end(), after[0].start)
+            ):
+                # "seized four towns in the central province of Hama": the area they lie in,
+                # and the places it names as included
+                return [after[0], *self._included(after[0].end, e, after, filler)]
             side = (
                 generic.group("noun").lower() in _PARTS_OF_A_PLACE
                 and after

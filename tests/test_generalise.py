@@ -1322,7 +1322,8 @@ def claims(gazetteer, text):
             "Rebels seized 14 villages in the northern Hama countryside on Sunday, including "
             "Morek and Kafr Zita.",
             {
-                (None, "opposition", "captured", "2024-12-01", "reported"),
+                # villages counted in an area: the area
+                ("northern-hama-countryside", "opposition", "captured", "2024-12-01", "reported"),
                 ("morek", "opposition", "captured", "2024-12-01", "reported"),
                 ("kafr-zita", "opposition", "captured", "2024-12-01", "reported"),
             },
@@ -1426,6 +1427,10 @@ def claims(gazetteer, text):
         (
             "Government forces are no longer present in Deir ez-Zor, residents said.",
             {("deir-ez-zor", "government", "withdrew", "2024-12-01", "claimed")},
+        ),
+        (
+            "Insurgents seized four towns in the central province of Hama early Tuesday.",
+            {("hama-governorate", "opposition", "captured", "2024-11-26", "reported")},
         ),
         # the buildings and branches of a city are the city
         (
