@@ -1462,6 +1462,11 @@ def claims(gazetteer, text):
                 ("hama-countryside", "opposition", "captured", "2024-12-01", "reported"),
             },
         ),
+        # the place left follows the destination
+        (
+            "Government troops retreated towards Hama from Morek on Sunday.",
+            {("morek", "government", "withdrew", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
