@@ -1467,6 +1467,11 @@ def claims(gazetteer, text):
             "Government troops retreated towards Hama from Morek on Sunday.",
             {("morek", "government", "withdrew", "2024-12-01", "reported")},
         ),
+        # an offensive on one side of a city: the city's countryside there
+        (
+            "The army launched a counteroffensive south of Idlib on Sunday.",
+            {("southern-idlib-countryside", "government", "advancing", "2024-12-01", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
