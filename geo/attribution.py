@@ -141,12 +141,16 @@ class DraftLike(Protocol):
 
 #: a liveblog's timestamp or label before the speaker: "10:45 GMT - Rebels say …"
 #: a source named before a colon at the head of a sentence: "SANA: Army units repel …"
-_SOURCE_PREFIX = re.compile(r"\s*([A-Z][\w.'’ -]{1,40}?)\s*:\s+(?=[A-Z])")
+_SOURCE_PREFIX = re.compile(
+    # "SANA: …", "HTS, on Telegram: '…'"
+    r"\s*([A-Z][\w.'’ -]{1,40}?)(?:,\s*(?:on|in|via)\s+[\w.'’ -]{1,30}?)?\s*:\s+[\"“‘']?(?=[A-Z])"
+)
 
 
 def _prefixed_source(sentence: str) -> str | None:
-    """The known source a sentence names before a colon ("SANA: Army units repel …")."""
-    source = _SOURCE_PREFIX.match(sentence)
+    """The known source a sentence names before a colon ("SANA: Army units repel …"), also
+    after a liveblog's time ("18:05 GMT – HTS, on Telegram: …")."""
+    source = _SOURCE_PREFIX.match(_LIVEBLOG_PREFIX.sub("", sentence.lstrip(), count=1))
     if source:
         for pattern, canonical in _CLAIMANT_ALIASES:
             if pattern.search(source.group(1)):

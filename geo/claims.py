@@ -467,7 +467,10 @@ class _Extractor(Arguments, Agency, Dating, Recording):
             targets = self._objects(t1, e, places, _OBJECT_FILLER, action)
             if not targets:
                 targets = self._relative_antecedent(t0, s, places)
-            if not targets and re.match(r"\s+it\b", self.work[t1 : t1 + 4]):
+            if not targets and (
+                re.match(r"\s+it\b", self.work[t1 : t1 + 4])
+                or re.search(r"\bits\s+\w+\W*$", m.group(0))  # "stand at its walls"
+            ):
                 targets = self._pronoun(t0)
             if not targets and re.match(r"\s+them\b", self.work[t1 : t1 + 6]):
                 targets = self._plural_pronoun(t0, places)

@@ -1472,6 +1472,18 @@ def claims(gazetteer, text):
             "The army launched a counteroffensive south of Idlib on Sunday.",
             {("southern-idlib-countryside", "government", "advancing", "2024-12-01", "reported")},
         ),
+        # standing at a city's gates or walls: at its edge
+        (
+            "Rebels took Talbiseh on Friday and now stand at its walls.",
+            {
+                ("talbiseh", "opposition", "captured", "2024-11-29", "reported"),
+                ("talbiseh", "opposition", "advancing", "2024-12-01", "reported"),
+            },
+        ),
+        (
+            "Rebels stood at the gates of Homs on Friday.",
+            {("homs", "opposition", "advancing", "2024-11-29", "reported")},
+        ),
     ],
 )
 def test_recurring_phrasings(gazetteer, text, expected):
@@ -1686,6 +1698,8 @@ def test_a_partys_own_channel_claims_what_it_reports(gazetteer, outlet, expected
         ("Hama: Army units repel terrorist attack on Morek", ("reported", "reporter")),
         # other outlets' agencies, quoted by name
         ("Anadolu: The SNA has liberated Tal Rifaat.", ("claimed", "Anadolu")),
+        # a source with its channel, after a liveblog's time
+        ("18:05 GMT – HTS, on Telegram: 'Our fighters have entered Morek.'", ("claimed", "HTS")),
         ("TASS: Syrian troops repel a terrorist attack on Morek.", ("claimed", "TASS")),
     ],
 )
