@@ -1481,6 +1481,10 @@ def claims(gazetteer, text):
             },
         ),
         (
+            "Rebels are on the outskirts of Homs, residents said.",
+            {("homs", "opposition", "advancing", "2024-12-01", "claimed")},
+        ),
+        (
             "Rebels stood at the gates of Homs on Friday.",
             {("homs", "opposition", "advancing", "2024-11-29", "reported")},
         ),
