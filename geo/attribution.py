@@ -19,10 +19,14 @@ from geo.columns import REPORTER
 from geo.lexicon import default_lexicon
 
 LEXICON = default_lexicon()
+#: who helps, in an aside between a subject and its verb: "…, with support from Russian jets, …"
+HELPED_BY = (
+    r"with\s+(?:the\s+)?(?:support|help|backing|cover|aid)\s+(?:of|from)|backed\s+by"
+    r"|supported\s+by|aided\s+by"
+)
 #: an aside between commas or dashes ("…, led by HTS, …"): its words are not the subject's
 PARENTHETICAL = re.compile(
-    r",\s*(?:led by|including|which|who|backed by|supported by|dominated by|propped up by"
-    r"|with (?:the )?(?:support|help|backing|cover|aid) (?:of|from)"
+    rf",\s*(?:led by|including|which|who|{HELPED_BY}|dominated by|propped up by"
     r"|carrying|transporting|escorting|after a|after an|following a|following an|held by"
     r"|controlled by|run by|ruled by)"
     r"[^,–—]*(?:,|(?=[–—]))|\s[–—]\s[^–—]*\s[–—]\s"

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from geo.actors import first_actor
+from geo.attribution import HELPED_BY
 from geo.dates import (
     NEXT_BASIS,
     OFFSET_BASIS,
@@ -38,10 +39,7 @@ _HISTORY = re.compile(
     re.IGNORECASE,
 )
 #: an aside after the agent, before the claim's own date goes on
-_ASIDE = re.compile(
-    r",\s*(?:with the (?:help|support|backing) of|backed by|supported by|aided by)[^,;.]*,",
-    re.IGNORECASE,
-)
+_ASIDE = re.compile(rf",\s*(?:{HELPED_BY})[^,;.]*,", re.IGNORECASE)
 _DESCRIBED_PAST = re.compile(
     r"\b(?:that|which|who)\s+(?:had|have|has)\s+[^,;.]{0,80}?\b(?:19\d\d|20(?:0\d|1\d|2[0-3]))\b",
     re.IGNORECASE,
