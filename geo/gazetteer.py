@@ -64,6 +64,7 @@ from geo.mentions import (
 from geo.normalize import key, name_keys, normalize_many, normalize_name
 from geo.place import Place
 from geo.romanize import roman_from_key, roman_many, usable
+from geo.spellings import RomanSpellings
 
 #: a name with a disambiguating qualifier: "Ashrafieh (Aleppo)"
 _LEADING_ARTICLE = re.compile(rf"{ARTICLE_WORD}[\s'’-]", re.IGNORECASE)
@@ -86,7 +87,7 @@ class _Entry:
     generic: str | None = None  # generic noun (road or facility kind), for determiner keys
 
 
-class Gazetteer(MentionFinder, GenericNouns, MadePlaces):
+class Gazetteer(MentionFinder, GenericNouns, MadePlaces, RomanSpellings):
     """Places and their aliases, with a one-pass mention matcher.
 
     Parameters
@@ -636,6 +637,7 @@ def _cache_file(inputs: Sequence[Path]) -> Path:
         "place.py",
         "normalize.py",
         "romanize.py",
+        "spellings.py",
     ):
         digest.update((Path(__file__).parent / module).read_bytes())
     return gazetteer_cache_dir() / f"gazetteer-{digest.hexdigest()[:20]}.pickle"

@@ -18,8 +18,9 @@ a fallback, and only where it picks one place (:meth:`geo.gazetteer.Gazetteer.fi
 
 Arabic *ya* is spelled ``i`` as often as ``ay``/``ei`` (``Tir Maalah`` = ``Tayr Ma'lah``,
 ``Dir`` = ``Deir``). Dropping the ``y`` from ``ay`` would merge ``Deir`` with ``Daraa``, so a
-second key (``i_as_y=True``) keeps every ``i`` as a ``y`` instead; the gazetteer tries it only
-where the first key finds nothing in the article's region.
+second key (``i_as_y=True``) reads an ``i`` before a consonant as a ``y`` instead. Mention
+finding (:mod:`geo.spellings`) tries it where the first key finds nothing in the article's
+region, and where both keys read places there takes the one nearest the places around it.
 """
 
 from __future__ import annotations
