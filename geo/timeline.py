@@ -451,7 +451,9 @@ def control_timeline(
     named = set(frame[C.PLACE_ID].dropna()) if len(frame) else set()
     shown = [p.place_id for p in gaz.places if not gaz.minor(p.place_id) or p.place_id in named]
     base = baseline[baseline[C.PLACE_ID].isin(shown)]
-    base = pd.concat([base, _made_facilities(named - set(base[C.PLACE_ID]), baseline, gaz)])
+    made = _made_facilities(named - set(base[C.PLACE_ID]), baseline, gaz)
+    if len(made):
+        base = pd.concat([base, made], ignore_index=True)
     evidence = expand_claims(
         frame, gaz, base[C.PLACE_ID], dict(zip(base[C.PLACE_ID], base[C.CONTROLLER], strict=True))
     )
