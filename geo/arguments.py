@@ -47,7 +47,7 @@ _PARTS_OF_A_PLACE = frozenset(
 )
 
 #: settlements counted in an area: "four towns in the central province of Hama"
-_SETTLEMENT_NOUNS = frozenset("towns villages settlements localities hamlets".split())
+_SETTLEMENT_NOUNS = frozenset(_WORDS["counted_settlement"])
 _IN_AREA = re.compile(
     r"\s+(?:in|across|throughout)\s+(?:the\s+)?(?:(?:\w+\s+){0,2}(?:province|governorate)"
     r"\s+of\s+)?",
@@ -149,10 +149,7 @@ _APPOSITIVE_LOCATOR_HEAD = re.compile("^" + _LOCATING_HEAD, re.IGNORECASE)
 #: an object no entry knows, then the places it includes: "the road, including the town of"
 #: where and over what time the counted places lie ("to the city's northeast and west over
 #: the past 24 hours")
-_SPAN_WORDS = frozenset(
-    "and to the of over past last hours days day week weeks overnight north south east west "
-    "northeast northwest southeast southwest north-east north-west south-east south-west".split()
-)
+_SPAN_WORDS = frozenset(_WORDS["span_filler"])
 #: unknown names at the head of what a counted object includes: "the Armoured Vehicles School, "
 _UNKNOWN_FIRST_ITEMS = re.compile(
     r"^(?:(?:the\s+)?[A-Z0-9][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s*,\s*(?:and\s+)?){1,3}(?:the\s+)?$"
