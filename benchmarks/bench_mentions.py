@@ -56,9 +56,10 @@ def _bare_aho(aliases: list[str]) -> Any:
 
 
 def run() -> None:
+    import io
     import pickle
 
-    from geo.gazetteer import Gazetteer, _build_gazetteer, data_dir
+    from geo.gazetteer import Gazetteer, _build_gazetteer, _unpickle, data_dir
 
     t0 = time.perf_counter()
     built = _build_gazetteer(data_dir() / "gazetteer.csv")
@@ -67,7 +68,7 @@ def run() -> None:
     cached_s = float("inf")
     for _ in range(3):  # the best of three: a shared machine's noise is not the load's cost
         t0 = time.perf_counter()
-        pickle.loads(blob)
+        _unpickle(io.BytesIO(blob))  # as load_gazetteer reads its cache
         cached_s = min(cached_s, time.perf_counter() - t0)
     gazetteer = load_gazetteer()
     print(
