@@ -1462,6 +1462,11 @@ def claims(gazetteer, text):
                 ("hama-countryside", "opposition", "captured", "2024-12-01", "reported"),
             },
         ),
+        # a withdrawal with the way it went
+        (
+            "Government forces pulled back north from Morek on Sunday.",
+            {("morek", "government", "withdrew", "2024-12-01", "reported")},
+        ),
         # the place left follows the destination
         (
             "Government troops retreated towards Hama from Morek on Sunday.",
