@@ -404,17 +404,18 @@ class _Extractor(Arguments, Agency, Dating, Recording):
             return []
         out = []
         for d in new:
-            if d.action != "withdrew" or d.place is None:
+            if d.action != "withdrew":
                 continue
-            to = _LOST_TO.match(self.work, d.place.end)
+            end = d.place.end if d.place is not None else d.end  # "lost 20 villages to the SNA"
+            to = _LOST_TO.match(self.work, end)
             taker = [
                 a
                 for a in actors
-                if to and d.place.end < a.start <= to.end() and a.actor not in ("ref", "air")
+                if to and end < a.start <= to.end() and a.actor not in ("ref", "air")
             ]
             if taker:
                 who = taker[0].actor  # the army's taking back is a recapture (actions.tsv)
-                if d.place.place_id:  # "to local factions" in Daraa: the southern opposition
+                if d.place is not None and d.place.place_id:  # "to local factions" in Daraa
                     admin1 = self.gaz.place(d.place.place_id).admin1
                     who = LEXICON.regions.get((admin1, who), who)
                 act = LEXICON.actions.get((who, "captured", False), "captured")

@@ -1462,6 +1462,14 @@ def claims(gazetteer, text):
                 ("hama-countryside", "opposition", "captured", "2024-12-01", "reported"),
             },
         ),
+        # unnamed places lost to a side: the side takes them
+        (
+            "The SDF has lost at least 20 villages to the SNA since Friday.",
+            {
+                (None, "sdf", "withdrew", "2024-11-29", "reported"),
+                (None, "sna", "captured", "2024-11-29", "reported"),
+            },
+        ),
         # a withdrawal with the way it went
         (
             "Government forces pulled back north from Morek on Sunday.",
