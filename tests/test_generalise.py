@@ -1470,6 +1470,12 @@ def claims(gazetteer, text):
                 (None, "sna", "captured", "2024-11-29", "reported"),
             },
         ),
+        # what a change makes possible is no change yet
+        (
+            "Government forces abandoned Khanasir on Sunday, opening the way for the rebels to "
+            "advance on Safira.",
+            {("khanasir", "government", "withdrew", "2024-12-01", "reported")},
+        ),
         # a withdrawal with the way it went
         (
             "Government forces pulled back north from Morek on Sunday.",
