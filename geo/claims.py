@@ -140,6 +140,11 @@ _REPEATED_CHANGE = re.compile(
 _PLUPERFECT_BEFORE = re.compile(
     r"\bhad\s+(?:long\s+|previously\s+|once\s+|until\s+then\s+)?(?:been\s+)?$", re.IGNORECASE
 )
+#: a place, then the clause of a withdrawal from it: "Morek after the army pulled back"
+_AFTER_LEAVING = re.compile(
+    r"\s*(?:city\s+|town\s+)?,?\s*(?:after|as|when|once)\s+(?:[\w'’-]+\s+){1,5}", re.IGNORECASE
+)
+_SETTLEMENTS = frozenset({"city", "town", "village", "facility", "neighbourhood"})
 _DESTINATION = re.compile(
     # "withdrew towards Homs", "pulled its fighters back east of the Euphrates": where they went
     r"\W*(?:\w+\s+)?(?:to|toward|towards|into|across|beyond"
@@ -511,10 +516,16 @@ class _Extractor(Arguments, Agency, Dating, Recording):
         elif form == "intrans":  # "entered X after government forces pulled out"
             dest = _DESTINATION.match(self.work, t1, e)
             if dest and any(t1 <= p.start and p.start - dest.end() <= 25 for p in places):
-                return []  # "withdrew towards Homs": a destination, no claim on it
-            targets = self._objects(
-                t1, e, places, _LOCATIVE_FILLER, action, locative=True, allow_generic=False
-            )
+                # "withdrew towards Homs": a destination, no claim on it; but "fighters are
+                # inside Morek after the army pulled back towards Hama": they left Morek
+                left = [p for p in places if p.end <= t0 and p.place_type in _SETTLEMENTS]
+                if not left or not _AFTER_LEAVING.fullmatch(self.work, left[-1].end, t0):
+                    return []
+                targets = [left[-1]]
+            else:
+                targets = self._objects(
+                    t1, e, places, _LOCATIVE_FILLER, action, locative=True, allow_generic=False
+                )
             if not targets:
                 targets = self._objects(t1, e, places, _OBJECT_FILLER, action, allow_generic=False)
             if not targets and (

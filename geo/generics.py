@@ -46,6 +46,8 @@ _FACILITY_LOCATOR = re.compile(
     re.IGNORECASE,
 )
 _ROAD_WINDOW_CHARS = 80
+#: a destination's preposition right before a place
+_TOWARDS = re.compile(r"\btowards?\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 class GenericNouns:
@@ -199,6 +201,7 @@ class GenericNouns:
         lo = bisect.bisect_left(starts, max(sentence_start, start - _GENERIC_WINDOW_CHARS))
         hi = bisect.bisect_left(starts, start)
         found: list[str] = []  # the facility each place before it owns, nearest first
+        destinations: set[str] = set()
         for m in reversed(ordered[lo:hi]):
             if m.place_id is None or m.end > start:
                 continue
@@ -210,7 +213,11 @@ class GenericNouns:
             if here.place_type in ("governorate", "countryside"):
                 own = own or [fid for fid in kinds if self._places[fid].admin1 == here.admin1]
             if len(own) == 1 and own[0] not in found:
+                if _TOWARDS.search(text, max(0, m.start - 12), m.start):
+                    destinations.add(own[0])  # "withdrew towards Homs": where troops went
                 found.append(own[0])
+        if len(found) > len(destinations) > 0:
+            found = [f for f in found if f not in destinations]
         if len(found) > 1:
             # "… entered Hama after troops withdrew towards Homs … the central prison": the
             # facility of the town the text names most so far (nearest on a tie)

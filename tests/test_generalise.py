@@ -215,6 +215,7 @@ def claims(gazetteer, text):
             "have also seized the central prison of Hama.",
             {
                 ("hama", "opposition", "captured", "2024-12-01", "reported"),
+                ("hama", "government", "withdrew", "2024-12-01", "reported"),  # left Hama
                 ("hama-central-prison", "opposition", "captured", "2024-12-01", "reported"),
             },
         ),
@@ -1475,6 +1476,21 @@ def claims(gazetteer, text):
             "Government forces abandoned Khanasir on Sunday, opening the way for the rebels to "
             "advance on Safira.",
             {("khanasir", "government", "withdrew", "2024-12-01", "reported")},
+        ),
+        # a withdrawal towards a place, in the clause after the place it left; and the facility
+        # of the place left, not of the destination
+        (
+            "Rebels now control the whole of Hama city after regime forces withdrew towards "
+            "Homs, and they have also seized the central prison.",
+            {
+                ("hama", "opposition", "captured", "2024-12-01", "reported"),
+                ("hama", "government", "withdrew", "2024-12-01", "reported"),
+                ("hama-central-prison", "opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
+        (
+            "The army withdrew towards Homs on Thursday.",
+            set(),
         ),
         # a withdrawal with the way it went
         (
