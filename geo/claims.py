@@ -129,7 +129,9 @@ _PUSHED_ATTACK = re.compile(
 )
 _ATTACK_ON = re.compile(
     r"\b(?:on|against|targeting|to\s+(?:infiltrate|enter|storm|attack|seize|capture|take"
-    r"|advance\s+on|break\s+into))\s+",
+    r"|advance\s+on|break\s+into))\s+"
+    # "repelling the aggression of terrorists in the Idlib de-escalation zone": where it was
+    r"|^\s+(?:(?:of|by)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?(?:in|near|around|at)\s+",
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are|being)\s+$", re.IGNORECASE)
@@ -494,19 +496,20 @@ class _Extractor(Arguments, Agency, Dating, Recording):
             )
             attack = _PUSHED_ATTACK.match(self.work, t1, e)
             on = (
-                _ATTACK_ON.search(self.work, attack.end(), min(e, attack.end() + 60))
+                _ATTACK_ON.search(self.work[attack.end() : min(e, attack.end() + 60)])
                 if attack
                 else None
             )
+            on_at = attack.end() + on.end() if attack and on else 0
             if not targets and on:
                 # "beat back attacks by the factions on villages on the outskirts of Manbij":
                 # the place attacked, named after "on"
                 hit = [
                     p
                     for p in places
-                    if p.start >= on.end()
-                    and p.start - on.end() <= 80
-                    and not re.search(r"[.;]", self.work[on.end() : p.start])
+                    if p.start >= on_at
+                    and p.start - on_at <= 80
+                    and not re.search(r"[.;]", self.work[on_at : p.start])
                 ]
                 targets = [hit[0]] if hit else []
             if not targets:

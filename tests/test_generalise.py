@@ -1492,6 +1492,15 @@ def claims(gazetteer, text):
             "The army withdrew towards Homs on Thursday.",
             set(),
         ),
+        # an attack repelled where it was made
+        (
+            "Syrian troops repelled the aggression of terrorists in the Idlib de-escalation zone.",
+            {("idlib-de-escalation-zone", "government", "repelled", "2024-12-01", "reported")},
+        ),
+        (
+            "The army repelled an attack by militants near Morek.",
+            {("morek", "government", "repelled", "2024-12-01", "reported")},
+        ),
         # a withdrawal with the way it went
         (
             "Government forces pulled back north from Morek on Sunday.",
