@@ -36,6 +36,9 @@ _NOMINAL = re.compile(
     r"\b(?:capture|fall|takeover|seizure|liberation|loss|recapture|entry|incursion)\s+(?:of|into)$"
 )
 _NOT_NAMED = frozenset({"ref", "air"})
+_NOMINAL_WITHDRAWAL = re.compile(
+    r"\b(?:withdrawal|pullback|pull back|pullout|retreat|evacuation)\s+(?:from|of)$"
+)
 #: what opens the clause of an intransitive "X fell" ("… as Damascus falls")
 _FALL_CLAUSE = re.compile(
     r"\b(?:as|while|when|whereas|but|and|after|before|since|that)\s", re.IGNORECASE
@@ -218,6 +221,10 @@ class Agency(Attribution):
             main = [a for a in actors if a.start >= t1]  # "After seizing X, the rebels …"
             if main:
                 return self._resolve_actor(main[0].actor)
+        if action == "withdrew" and _NOMINAL_WITHDRAWAL.search(word):
+            # "It described the pullback from the city as temporary" (an army statement): a
+            # withdrawal no one is named for is the speaker's side's, where it has one
+            return self._speaker_side(s, e)
         if form == "subj" and action == "recaptured" and len(DEFENDERS) == 1:
             # "Khanasir was recaptured on Saturday": the theatre's defender (actions.tsv)
             return next(iter(DEFENDERS))

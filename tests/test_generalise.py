@@ -1501,6 +1501,11 @@ def claims(gazetteer, text):
             "The army repelled an attack by militants near Morek.",
             {("morek", "government", "repelled", "2024-12-01", "reported")},
         ),
+        # a withdrawal no one is named for, in a party's statement: the party's own
+        (
+            "The army said on Saturday that the pullback from Morek was temporary.",
+            {("morek", "government", "withdrew", "2024-11-30", "claimed")},
+        ),
         # a withdrawal with the way it went
         (
             "Government forces pulled back north from Morek on Sunday.",
