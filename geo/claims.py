@@ -49,7 +49,7 @@ from datetime import date
 
 from geo.actors import Actor, find_actors
 from geo.agency import _NOMINAL, DEFENDERS, Agency
-from geo.anaphora import find_anaphors, find_epithets
+from geo.anaphora import SETTLEMENT_OR_FACILITY, find_anaphors, find_epithets
 from geo.arguments import LOCATIVE_PREPS, Arguments, Unnamed
 from geo.attribution import (
     DENIAL,
@@ -146,7 +146,6 @@ _PLUPERFECT_BEFORE = re.compile(
 _AFTER_LEAVING = re.compile(
     r"\s*(?:city\s+|town\s+)?,?\s*(?:after|as|when|once)\s+(?:[\w'’-]+\s+){1,5}", re.IGNORECASE
 )
-_SETTLEMENTS = frozenset({"city", "town", "village", "facility", "neighbourhood"})
 _DESTINATION = re.compile(
     # "withdrew towards Homs", "pulled its fighters back east of the Euphrates": where they went
     r"\W*(?:\w+\s+)?(?:to|toward|towards|into|across|beyond"
@@ -521,7 +520,7 @@ class _Extractor(Arguments, Agency, Dating, Recording):
             if dest and any(t1 <= p.start and p.start - dest.end() <= 25 for p in places):
                 # "withdrew towards Homs": a destination, no claim on it; but "fighters are
                 # inside Morek after the army pulled back towards Hama": they left Morek
-                left = [p for p in places if p.end <= t0 and p.place_type in _SETTLEMENTS]
+                left = [p for p in places if p.end <= t0 and p.place_type in SETTLEMENT_OR_FACILITY]
                 if not left or not _AFTER_LEAVING.fullmatch(self.work, left[-1].end, t0):
                     return []
                 targets = [left[-1]]

@@ -56,7 +56,6 @@ from geo.generics import GENERIC_ADJECTIVES, GENERIC_DETERMINERS, ROAD_NOUNS, Ge
 from geo.madeplaces import MadePlaces
 from geo.mentions import (
     _CASE_PROPER,
-    _HOMONYM_RADIUS_M,
     ARTICLE_WORD,
     Mention,
     MentionFinder,
@@ -490,21 +489,18 @@ class Gazetteer(MentionFinder, GenericNouns, MadePlaces, RomanSpellings):
         # a place outside the article's region only where an alias names it: a romanisation
         # key alone ("Tir Maalah" ~ Tarmala in Idlib, for a village north of Homs) is no match
         aliased = found[0] if found and self._aliased(name) else None
-        if aliased and self.needs_support(aliased.place_id) and self._far(aliased, anchors):
+        if (
+            aliased
+            and self.needs_support(aliased.place_id)
+            and self._far(aliased.place_id, anchors)
+        ):
             aliased = None  # "al-Qasimiyah" among villages west of Aleppo: not the Hasakah one
         if len(local) > 1:
             best = self._closest(key(name), local, anchors)
             return self._places[best] if best else aliased
-        if local and self._far(self._places[local[0]], anchors):
+        if local and self._far(local[0], anchors):
             return aliased  # a key's only reading far from every place the text names
         return self._places[local[0]] if local else aliased
-
-    def _far(self, place: Place, anchors: np.ndarray) -> bool:
-        """Is ``place`` farther than a homonym may be from every anchor (rows of radians
-        lat, lon)? No anchors: not far."""
-        return bool(
-            len(anchors) and self._distances_m([place.place_id], anchors)[0] > _HOMONYM_RADIUS_M
-        )
 
     def _aliased(self, name: str) -> bool:
         """Does an alias of some place spell ``name`` (not only its romanisation key)?"""

@@ -51,7 +51,7 @@ class MadePlaces:
         if (
             words
             and words[-1].endswith("s")
-            and " ".join([*words[:-1], words[-1][:-1]]) in (self._facility_nouns)
+            and " ".join([*words[:-1], words[-1][:-1]]) in self._facility_nouns
         ):
             words[-1] = words[-1][:-1]  # "the Khattab ammunition depots": one facility
         if (
@@ -107,7 +107,7 @@ class MadePlaces:
         words = name.split()
         for cut in range(max(1, len(words) - 4), len(words)):
             head, noun = " ".join(words[:cut]), " ".join(words[cut:])
-            if noun.lower() not in self._facility_nouns and not any(
+            if not any(  # the noun, or its last words: "Khattab ammunition depot", "… depot"
                 " ".join(words[i:]).lower() in self._facility_nouns for i in range(cut, len(words))
             ):
                 continue

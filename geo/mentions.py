@@ -430,9 +430,7 @@ class MentionFinder:
             and abs(o.start - m.start) <= _NEIGHBOUR_CHARS
             and not re.search(r"[.!?\n]", text[min(o.end, m.end) : max(o.start, m.start)])
         ]
-        if not near or m.place_id is None:
-            return False
-        return bool(self._distances_m([m.place_id], np.radians(near))[0] > _HOMONYM_RADIUS_M)
+        return bool(near) and m.place_id is not None and self._far(m.place_id, np.radians(near))
 
     def _beside_a_far_district(self, m: Mention, districts: list[Mention]) -> bool:
         """Is ``m`` named beside one of the text's city ``districts`` (within a few words) but
@@ -530,6 +528,11 @@ class MentionFinder:
             axis=1
         )
         return distances
+
+    def _far(self, place_id: str, anchors: np.ndarray) -> bool:
+        """Is ``place_id`` farther than a homonym may lie (``_HOMONYM_RADIUS_M``) from every
+        anchor (rows of radians lat, lon)? No anchors: not far."""
+        return bool(len(anchors) and self._distances_m([place_id], anchors)[0] > _HOMONYM_RADIUS_M)
 
     def _nearest(self, place_ids: list[str], anchors: np.ndarray) -> str | None:
         """Of ``place_ids``, the one nearest an anchor if it is within

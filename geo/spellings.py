@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from geo import columns as C
-from geo.mentions import _HOMONYM_RADIUS_M, Mention, _Anchors, _cued, _person_like
+from geo.mentions import Mention, _Anchors, _cued, _person_like
 from geo.normalize import key, normalize_many
 from geo.romanize import roman_from_key, roman_many, usable
 
@@ -41,7 +41,7 @@ class RomanSpellings:
     _anchors: Callable[..., _Anchors]
     _closest: Callable[..., str | None]
     _nearest: Callable[[list[str], np.ndarray], str | None]
-    _distances_m: Callable[[list[str], np.ndarray], np.ndarray]
+    _far: Callable[[str, np.ndarray], bool]
 
     def _romanised(
         self, text: str, found: list[Mention], occupied: bytearray, article: str
@@ -172,9 +172,7 @@ class RomanSpellings:
             return None
         # after a cue alone, not a village far from every place named around it ("al-Saan
         # and the Sarouj military camp" east of Hama: not Suruj in Hasakah)
-        if len(anchors) and self._distances_m(owners, anchors)[0] > _HOMONYM_RADIUS_M:
-            return None
-        return owners[0]
+        return None if self._far(owners[0], anchors) else owners[0]
 
     def _roman_owners(self, roman: str, index: dict[str, list[str]] | None = None) -> list[str]:
         """The Syrian places that can change hands whose romanisation key is ``roman`` in
