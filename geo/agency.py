@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from geo.actors import Actor, actor_of_word
-from geo.attribution import PARENTHETICAL, Attribution
+from geo.attribution import PARENTHETICAL, SPEECH, Attribution
 from geo.columns import REPORTER
 from geo.lexicon import default_lexicon
 
@@ -56,6 +56,13 @@ _TO_AN_AGENT = re.compile(r"\b(?:to|of|by)\s*$")
 _BY_AGENT = re.compile(r"\s*by\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
 #: a first-person actor term ("we", "our forces"): the speaker's side
 _FIRST_PERSON = re.compile(r"(?:we|our)\b", re.IGNORECASE)
+
+
+#: a reference that, with no one named before it, is the speaker's own side ("the group", "his
+#: forces"), unlike a bare "they", which goes on from the text before
+_SPEAKERS_OWN = re.compile(r"(?:the|his|her|its|their)\s", re.IGNORECASE)
+#: a speech verb right before such a reference ("said its forces", "says that his fighters")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|say|announced|stated|added|claimed)(?:\s+that)?\s+$")
 
 
 class Agency(Attribution):
@@ -192,6 +199,13 @@ class Agency(Attribution):
                 # dozens of soldiers as they took X": "they" continues the first reference,
                 # not the object between
                 first_ref = next(a for a in before if a.actor == "ref")
+                if _SPEAKERS_OWN.match(self.work, chosen.start):
+                    said = _SAID_BEFORE.search(self.work, max(s, chosen.start - 16), chosen.start)
+                    side = self._nearest_speaker_side(s, e, chosen.start) if said else None
+                    if side is not None and side != "air":
+                        # "…: the factions announced they had taken it, a day after the
+                        # Defence Ministry said its forces had secured the town": the speaker
+                        return side
                 named = [
                     a
                     for a in (subjects or before)
@@ -204,11 +218,12 @@ class Agency(Attribution):
                     return named[-1].actor
                 if first_ref is not chosen:
                     return self._resolve_actor("ref")
-                # "An SDF spokesman dismissed reports that the group had withdrawn": "the
-                # group" is the speaker's own side (a pronoun goes on from the text before)
+                # "An SDF spokesman dismissed reports that the group had withdrawn", "An SDF
+                # commander said his forces had reached X": "the group", "his forces" are the
+                # speaker's own side (a bare pronoun goes on from the text before)
                 side = (
-                    self._speaker_side(s, e)
-                    if re.match(r"the\s", self.work[chosen.start : chosen.start + 4], re.I)
+                    self._nearest_speaker_side(s, e, chosen.start)
+                    if _SPEAKERS_OWN.match(self.work, chosen.start)
                     else None
                 )
                 if side is not None and side != "air":
@@ -242,6 +257,16 @@ class Agency(Attribution):
         if name == REPORTER:
             name = self.last_claimant or REPORTER
         return LEXICON.claimant_sides.get(name) or actor_of_word(name)
+
+    def _nearest_speaker_side(self, s: int, e: int, at: int) -> str | None:
+        """The side of the speaker whose words hold offset ``at``: the clause of the last speech
+        verb before it ("…, a day after the regime's Defence Ministry said its forces had
+        secured the town" is the ministry's, not the first speaker's)."""
+        verbs = list(SPEECH.finditer(self.work, s, at))
+        if verbs:
+            cut = max(self.work.rfind(c, s, verbs[-1].start()) for c in ",;:")
+            s = cut + 1 if cut >= s else s
+        return self._speaker_side(s, e)
 
     def _resolve_actor(self, actor: str) -> str | None:
         if actor == "ref":

@@ -116,7 +116,9 @@ _EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:that|the same) (?:day|evening|night|morning|afternoon)\b"
             r"|\bby (?:nightfall|evening|the evening|the afternoon|midday|noon)\b"
-            r"|\blater that day\b",
+            r"|\blater that day\b"
+            # "The offensive, launched on Wednesday, … X was seized on the first day"
+            r"|\bon (?:its|the|their) (?:very )?first day\b",
             re.IGNORECASE,
         ),
     ),
@@ -280,7 +282,7 @@ _EVENT_HEADS = {
     "weekend": ["last", "over", "this", "at"],
     "earlier": ["the day", "the night", "the previous", *_NUMBER_WORDS],
     "offset": _NUMBER_WORDS,
-    "same": ["that", "the same", "by", "later"],
+    "same": ["that", "the same", "by", "later", "on"],
     "next": ["the next", "the following", *_NUMBER_WORDS],
 }
 _SCANNER = RowScanner([(pattern, _EVENT_HEADS[kind]) for kind, pattern in _EVENT_PATTERNS])
@@ -340,8 +342,12 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> DateFound | None:
             published + timedelta(days=sign * n), PRECISION_DAY, s, e, f"{OFFSET_BASIS}{sign * n}"
         )
     if kind == "weekend":
-        sat = _latest_weekday(5, published - timedelta(days=1))
-        return DateFound(sat, PRECISION_DAYS, s, e, "'last weekend' = the Saturday before")
+        if m.group(0).lower().startswith("last"):
+            sat = _latest_weekday(5, published - timedelta(days=1))
+            return DateFound(sat, PRECISION_DAYS, s, e, "'last weekend' = the Saturday before")
+        # "over the weekend" (written on the Monday): the weekend just ended, up to its Sunday
+        sun = published if published.weekday() == 5 else _latest_weekday(6, published)
+        return DateFound(sun, PRECISION_DAYS, s, e, "'over the weekend' = the Sunday")
     if kind == "same":
         return DateFound(published, PRECISION_DAY, s, e, SAME_DAY_BASIS)
     if kind == "next":

@@ -60,6 +60,9 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?:before|after|while)\s+(?=\w+ing\b)|\b(?:before|after)\s+(?=\w+ing\b)"
     r"|\s(?=but\s)"  # "retook Suran on Sunday but lost it on Tuesday"
 )
+#: the break before a participle clause with no comma ("… last weekend before pushing into X";
+#: ", before advancing into X" is a later step of its own)
+_GERUND_CLAUSE = re.compile(r"(?<![,;])\s+(?:before|while)\s+(?=\w+ing\b)", re.IGNORECASE)
 #: a date fronting its sentence: "On Friday, as …", "Late on Saturday the army …"
 _FRONTED_DATE = re.compile(
     r"\W*(?:(?:late|early|later|earlier|by|since|until)\s+)?(?:on\s+)?$", re.I
@@ -140,6 +143,13 @@ class Dating:
         ]
         if inside:
             return min(inside, key=lambda d: min(abs(d.start - q1), abs(d.end - q0)))
+        gerund = _GERUND_CLAUSE.search(self.work, max(s, clause[0] - 12), clause[0] + 24)
+        if gerund is not None and gerund.end() == clause[0]:
+            # "seized Aleppo last weekend … before pushing into the Hama countryside": a
+            # participle clause with no date of its own takes the date of the clause it ends
+            main = [d for d in plain if s <= d.start and d.end <= clause[0]]
+            if main:
+                return main[-1]
         # "Two days after Homs fell, southern fighters were in X": the offset dates its own
         # clause, not the main clause after the comma
         before = [o for o in offsets if o.end <= q0 and "," not in self.work[o.end : q0]]

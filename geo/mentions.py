@@ -271,7 +271,15 @@ class MentionFinder:
         mentions = self._in_context(text, self._resolve_senses(text, chosen, article))
         mentions += self._nested_rivers(text, spans, chosen, article)
         mentions = self._longer_names(text, mentions, occupied, article)
-        mentions += self._romanised(text, mentions, occupied, article)
+        # a name dropped for want of support ("al-Jabal" alone) frees its span for a longer
+        # spelling around it ("Qubtan al-Jabal"), never for a spelling of itself alone
+        kept = {(m.start, m.end) for m in mentions}
+        dropped = [(a, b) for a, b, _, _ in chosen if (a, b) not in kept]
+        for a, b in dropped:
+            occupied[a:b] = bytes(b - a)
+        for m in mentions:
+            occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
+        mentions += self._romanised(text, mentions, occupied, article, dropped)
         mentions = self._named_facilities(text, mentions, occupied, article)
         mentions += self._resolve_generics(text, generics, mentions, occupied, article)
         mentions += self._city_roads(text, mentions, occupied, article)

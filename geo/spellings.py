@@ -8,7 +8,7 @@ completes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -44,11 +44,18 @@ class RomanSpellings:
     _far: Callable[[str, np.ndarray], bool]
 
     def _romanised(
-        self, text: str, found: list[Mention], occupied: bytearray, article: str
+        self,
+        text: str,
+        found: list[Mention],
+        occupied: bytearray,
+        article: str,
+        dropped: Sequence[tuple[int, int]] = (),
     ) -> list[Mention]:
         """Capitalised names no alias matched, resolved by their romanisation key where it
         picks one place: the only place with that key, in a governorate the article names or
-        after a list or place cue; or the only one of several in such a governorate."""
+        after a list or place cue; or the only one of several in such a governorate.
+        ``dropped``: spans of names dropped for want of support, which no window inside them
+        brings back."""
         runs = []
         for run in _CAPITAL_RUN.finditer(text):
             if 1 not in occupied[run.start() : run.end()]:
@@ -90,6 +97,8 @@ class RomanSpellings:
                 for j in range(len(words), i, -1):  # longest window first
                     a, b = words[i][0], words[j - 1][1]
                     rks = keyed.get((a, b))
+                    if rks and any(x <= a and b <= y for x, y in dropped):
+                        continue
                     hit = (
                         self._roman_hit(text, a, b, rks, region, anchors.near(a), ends)
                         if rks

@@ -813,3 +813,12 @@ def test_a_facility_named_by_its_village_is_made_there(gazetteer, text, surface,
 )
 def test_no_facility_is_made_without_a_village_and_a_facility_noun(gazetteer, text):
     assert not [m for m in gazetteer.find_mentions(text) if m.place_id and "--" in m.place_id]
+
+
+def test_a_name_dropped_for_want_of_support_frees_its_span_for_the_longer_name(gazetteer):
+    # "al-Jabal" alone is a long-tail village the text does not support; its span is part of
+    # "Qubtan al-Jabal" (GeoNames: Qabtan al Jabal), which a romanisation key resolves
+    text = "Urum al-Kubra, Anjara and Qubtan al-Jabal were seized west of Aleppo."
+    found = {(m.surface, m.place_id) for m in gazetteer.find_mentions(text)}
+    assert ("Qubtan al-Jabal", "qabtan-al-jabal") in found
+    assert not any(pid == "al-jabal" for _, pid in found)

@@ -1854,3 +1854,71 @@ def test_a_ministry_named_before_speaks_for_its_side_in_its_defensive_lines(gaze
         ("homs", "opposition", "entered", "2024-12-01", "denied"),
         ("homs", "government", "defensive_line", "2024-12-01", "claimed"),
     }
+
+
+def claims_on(gazetteer, text, published):
+    return {
+        (c.place_id, c.actor, c.action, c.event_date.isoformat(), c.status)
+        for c in extract_claims(text, published=published, gazetteer=gazetteer)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "his forces", "its forces" after a speech verb: the speaker's own side, not the last
+        # actor of the text
+        (
+            "Rebels took Palmyra on Friday. An SDF commander said his forces had also reached "
+            "Mayadin, on the Euphrates.",
+            {
+                ("palmyra", "opposition", "captured", "2024-11-29", "reported"),
+                ("al-mayadin", "sdf", "entered", "2024-12-01", "claimed"),
+            },
+        ),
+        (
+            "The factions announced they had taken Morek on Saturday, a day after the army said "
+            "its forces had secured the town.",
+            {
+                ("morek", "opposition", "captured", "2024-11-30", "claimed"),
+                ("morek", "government", "recaptured", "2024-11-29", "claimed"),
+            },
+        ),
+    ],
+)
+def test_a_possessive_after_a_speech_verb_is_the_speakers_side(gazetteer, text, expected):
+    assert claims(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a participle clause with no comma takes the date of the clause it ends
+        (
+            "The rebels overran Idlib province last weekend before pushing into the Hama "
+            "countryside.",
+            date(2024, 12, 5),
+            {
+                ("idlib-governorate", "opposition", "captured", "2024-11-30", "reported"),
+                ("hama-countryside", "opposition", "entered", "2024-11-30", "reported"),
+            },
+        ),
+        # "on the first day": the day the offensive was launched
+        (
+            "The operation, launched on Friday from Jarabulus, aims to push the YPG east. On "
+            "its first day the SNA captured the town of Tadef.",
+            date(2024, 12, 2),
+            {("tadif", "sna", "captured", "2024-11-29", "reported")},
+        ),
+        # "over the weekend", written on a Monday: the Sunday
+        (
+            "Turkish-backed rebels swept into Tal Rifaat over the weekend.",
+            date(2024, 12, 2),
+            {("tel-rifaat", "sna", "entered", "2024-12-01", "reported")},
+        ),
+    ],
+)
+def test_dates_carried_to_a_participle_a_first_day_and_a_weekend(
+    gazetteer, text, published, expected
+):
+    assert claims_on(gazetteer, text, published) == expected
