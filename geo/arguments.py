@@ -94,6 +94,19 @@ _LOCATING_GAP = re.compile(
     re.IGNORECASE,
 )
 
+#: a direction after a place ("the military airport to the south-west, which …")
+_DIRECTION_AFTER = re.compile(
+    r"^\s*(?:to\s+the\s+|just\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?(?=\s*,)",
+    re.IGNORECASE,
+)
+#: a place located by the next one ("the air base south-west of Hama")
+_LOCATED_BY = re.compile(
+    r"\s*,?\s*(?:(?:about|some|just|roughly)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:to\s+the\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
 #: a hyphenated holder before a place ("Kurdish-held", "rebel-controlled")
 _HELD_BY = re.compile(r"\w-(?:held|controlled|run|ruled)$")
 
@@ -455,9 +468,13 @@ class Arguments:
         if not before:
             return []
         p = before[-1]
-        gap = self.work[p.end : t0]
+        if len(before) > 1 and _LOCATED_BY.fullmatch(self.work, before[-2].end, p.start):
+            p = before[-2]  # "the military airport south-west of Hama, which troops abandoned"
+        gap = self.work[before[-1].end : t0]
         # "the Sheikh Najjar industrial zone, which the factions had captured": a lower-case
-        # type noun may end the name
+        # type noun may end the name; "the military airport to the south-west, which …": a
+        # direction may follow it
+        gap = _DIRECTION_AFTER.sub("", gap, count=1)
         if re.match(
             r"^(?:\s+[a-z]+){0,2}\s*,\s*(?:which|that|where)\b[^,;.]{0,60}$", gap, re.I
         ) and not re.search(r"\b(?:by|in|at|on)\b", gap):

@@ -1922,3 +1922,42 @@ def test_dates_carried_to_a_participle_a_first_day_and_a_weekend(
     gazetteer, text, published, expected
 ):
     assert claims_on(gazetteer, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an army statement: in, but without a foothold (a denied capture)
+        (
+            "According to the command, terrorists have infiltrated districts of Homs but have "
+            "been unable to gain a foothold in the city.",
+            {
+                ("homs", "opposition", "entered", "2024-12-01", "claimed"),
+                ("homs", "opposition", "captured", "2024-12-01", "denied"),
+            },
+        ),
+        (
+            "The ministry said the terrorists had pushed into parts of Hama but had failed to "
+            "set up fixed positions in the city.",
+            {
+                ("hama", "opposition", "entered", "2024-12-01", "claimed"),
+                ("hama", "opposition", "captured", "2024-12-01", "denied"),
+            },
+        ),
+        (
+            "The army said the terrorist groups had broken through and made their way into Homs.",
+            {("homs", "opposition", "entered", "2024-12-01", "claimed")},
+        ),
+        # the antecedent of "which" past a direction or a place that locates it
+        (
+            "The rebels hold the military airport to the south-west of Hama, which troops "
+            "abandoned in the afternoon.",
+            {
+                ("hama-air-base", "opposition", "captured", "2024-12-01", "reported"),
+                ("hama-air-base", "government", "withdrew", "2024-12-01", "reported"),
+            },
+        ),
+    ],
+)
+def test_footholds_ways_in_and_located_antecedents(gazetteer, text, expected):
+    assert claims(gazetteer, text) == expected
