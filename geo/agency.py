@@ -134,6 +134,16 @@ class Agency(Attribution):
                 if len(gap) > 20 or re.search(r"\b(?:that|which|who|where)\b", gap):
                     # "Hama is surrounded by areas that the regime controls": no actor's "by"
                     return None
+            if (
+                agent
+                and agent[0].actor == "ref"
+                and agent[0].start - t1 <= 4  # "under the control of | our forces"
+                and _FIRST_PERSON.match(self.work, agent[0].start)
+            ):
+                # "The dam remains under the control of our forces, an SDF spokesman said"
+                side = self._speaker_side(s, e)
+                if side is not None and side != "air":
+                    return side
             if agent:
                 return self._resolve_actor(agent[0].actor)
             if re.match(r"\s*(?:them|him|us)\b", self.work[t1 : t1 + 8]):

@@ -33,7 +33,7 @@ _ANAPHOR_KINDS = {
 _ANAPHOR = re.compile(
     r"\b(?:the|its|their) (?:entire |whole |sprawling |strategic |key |besieged "
     r"|[a-z]*(?:north|south)?(?:east|west)?ern |central |ancient |provincial |embattled "
-    r"|nearby |same )?(?P<kind>"
+    r"|nearby |same )?(?:air |military |border )?(?P<kind>"
     + "|".join(sorted(_ANAPHOR_KINDS, key=len, reverse=True))
     # "the city centres of Hasakah and Qamishli" names its cities after it
     + r")\b(?!\s+(?:of|council|hall)\b|\s+cent(?:re|er)s?\s+of\b)",
@@ -102,6 +102,8 @@ def find_anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> lis
                 continue  # "Palmyra in Syria's Homs province"
             if _in_list(text, window, j):
                 continue  # "factions from Daraa, Sweida and Quneitra": no one of them
+            if _SINCE_EVENT.search(text, max(0, prev.start - 50), prev.start):
+                continue  # "…, six days after the fall of Aleppo, … the provincial capital"
             target = _anaphor_target(kind, prev, gaz, "provincial" in m.group(0).lower())
             if target:
                 break
@@ -225,6 +227,13 @@ def _in_list(text: str, window: list[Mention], j: int) -> bool:
     return False
 
 
+#: a place named only to date something ("six days after the fall of Aleppo", "since the
+#: capture of Khan Shaykhun") is no antecedent
+_SINCE_EVENT = re.compile(
+    r"\b(?:after|since|before|following)\s+(?:the\s+|its\s+)?(?:fall|capture|loss|seizure"
+    r"|takeover|liberation)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _LISTED_KINDS = frozenset({"city", "town", "village", "governorate"})
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)", re.IGNORECASE)
 

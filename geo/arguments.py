@@ -130,9 +130,10 @@ _RELATIVE_CLAUSE = re.compile(
 #: a preposition that makes the place after it a location, not a list item ("In Aleppo, …")
 _LOCATIVE_LEAD = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 
-#: "Albu Kamal in Deir ez-Zor": the second place only locates the first
+#: "Albu Kamal in Deir ez-Zor", "the dam on the Euphrates": the second place only locates the
+#: first
 _LOCATOR = re.compile(
-    r"\s*,?\s+(?:in|of|near|outside|(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of)"
+    r"\s*,?\s+(?:in|of|on|near|outside|(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of)"
     r"\s+(?:the\s+)?(?:city\s+of\s+)?(?:Syria['’]s\s+)?$",
     re.IGNORECASE,
 )

@@ -63,6 +63,11 @@ _CLAUSE_BREAK = re.compile(
 #: the break before a participle clause with no comma ("… last weekend before pushing into X";
 #: ", before advancing into X" is a later step of its own)
 _GERUND_CLAUSE = re.compile(r"(?<![,;])\s+(?:before|while)\s+(?=\w+ing\b)", re.IGNORECASE)
+#: a speech verb right before a date ("said on Thursday that …")
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|stated|added|reported|claimed|told\s+[\w\s]{1,20}?)\s+$",
+    re.IGNORECASE,
+)
 #: a date fronting its sentence: "On Friday, as …", "Late on Saturday the army …"
 _FRONTED_DATE = re.compile(
     r"\W*(?:(?:late|early|later|earlier|by|since|until)\s+)?(?:on\s+)?$", re.I
@@ -141,6 +146,15 @@ class Dating:
             # "The offensive, launched on Wednesday, has cost the army …": the aside's date
             and not any(a <= d.start and d.end <= b for a, b in asides)
         ]
+        if len(inside) > 1:
+            # "… said on Thursday that its fighters had beaten back attacks overnight": the
+            # date after the speech verb dates the saying, where the claim has its own
+            own = [
+                d
+                for d in inside
+                if not (d.end <= q0 and _SAID_ON.search(self.work, max(s, d.start - 24), d.start))
+            ]
+            inside = own or inside
         if inside:
             return min(inside, key=lambda d: min(abs(d.start - q1), abs(d.end - q0)))
         gerund = _GERUND_CLAUSE.search(self.work, max(s, clause[0] - 12), clause[0] + 24)

@@ -1961,3 +1961,46 @@ def test_dates_carried_to_a_participle_a_first_day_and_a_weekend(
 )
 def test_footholds_ways_in_and_located_antecedents(gazetteer, text, expected):
     assert claims(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place named only to date something is no antecedent of "the provincial capital"
+        (
+            "Homs fell to the rebels on Saturday, days after the fall of Hama, and the army said "
+            "its units had repositioned outside the provincial capital.",
+            {
+                ("homs", "opposition", "captured", "2024-11-30", "claimed"),
+                ("hama", "opposition", "captured", "2024-11-30", "claimed"),
+                ("homs", "government", "withdrew", "2024-12-01", "claimed"),
+            },
+        ),
+        # "the air base": the facility named before
+        (
+            "Rebels said they had stormed Kuweires Air Base on Saturday. The air base east of "
+            "Aleppo remains in government hands, the army said.",
+            {
+                ("kuweires-air-base", "opposition", "entered", "2024-11-30", "claimed"),
+                ("kuweires-air-base", "government", "captured", "2024-12-01", "claimed"),
+            },
+        ),
+        # "the dam on the Euphrates": the river only locates the dam; "our forces" after
+        # "control of" are the speaker's
+        (
+            "The SNA said it had reached Tishreen Dam. The dam on the Euphrates remains under "
+            "the control of our forces, an SDF spokesman said.",
+            {
+                ("tishreen-dam", "sna", "entered", "2024-12-01", "claimed"),
+                ("tishreen-dam", "sdf", "captured", "2024-12-01", "claimed"),
+            },
+        ),
+        # a date right after the speech verb dates the saying, where the claim has its own
+        (
+            "The SDF said on Sunday that its fighters had repelled attacks on Manbij overnight.",
+            {("manbij", "sdf", "repelled", "2024-11-30", "claimed")},
+        ),
+    ],
+)
+def test_antecedents_locators_and_the_date_of_saying(gazetteer, text, expected):
+    assert claims(gazetteer, text) == expected
