@@ -293,6 +293,8 @@ class _Extractor(Arguments, Agency, Dating, Recording):
         self._longest_date = max((d.end - d.start for d in self.dates), default=0)
         self.header: date | None = None  # a date header ("Wednesday 27 November.")
         self._undated: set[str] = set()  # claims dated at publication for want of a date
+        #: place_id -> the date the text gave its last change ("Two days after Hama fell")
+        self.change_dates: dict[str, date] = {}
         # a headline: a short first line with the story below it
         first = self.work.find("\n")
         self._headline_end = (
@@ -353,7 +355,10 @@ class _Extractor(Arguments, Agency, Dating, Recording):
                     current.append(self._denial(c, s, e, self._claimant(s, e)))
             claims += current
             previous = current
-        return dedupe(self._date_headlines(claims))
+            for c in current:
+                if c.place_id and c.claim_id not in self._undated and c.status != "denied":
+                    self.change_dates[c.place_id] = c.event_date
+        return dedupe(self._date_retellings(self._date_headlines(claims)))
 
     # -- per sentence --
     def _sentence(self, s: int, e: int) -> list[Draft]:

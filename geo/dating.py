@@ -22,6 +22,7 @@ from geo.dates import (
     SAME_DAY_BASIS,
     DateFound,
 )
+from geo.mentions import Mention
 
 #: how far back (characters) "the next day" looks for the date it counts from
 _ANCHOR_CHARS = 1500
@@ -93,6 +94,9 @@ class Dating:
     published: date
     dates: list[DateFound]
     header: date | None
+    places: list[Mention]
+    _place_starts: list[int]
+    change_dates: dict[str, date]
     _date_starts: list[int]
     _years: list[int]
 
@@ -170,9 +174,25 @@ class Dating:
         if before:
             off = before[-1]
             others = [d for d in plain if d.end <= off.start]
+            known = None if others else self._event_dated_before(off, e)
+            if known is not None:  # "Two days after Hama fell": Hama's fall as dated before
+                return replace(off, value=known)
             anchor = others[-1].value if others else (self.header or self.published)
             days = int(off.basis[len(OFFSET_BASIS) :])
             return replace(off, value=anchor + timedelta(days=days))
+        fronting = [
+            o for o in offsets if o.end <= q0 and _FRONTED_DATE.match(self.work, s, o.start)
+        ]
+        if fronting:
+            # "Two days after Hama fell, southern fighters were in X": two days after the fall
+            # the text dated before
+            off = fronting[0]
+            known = (
+                None if any(d.end <= off.start for d in plain) else self._event_dated_before(off, e)
+            )
+            if known is not None:
+                days = int(off.basis[len(OFFSET_BASIS) :])
+                return replace(off, value=known - timedelta(days=days))
         later = [
             d
             for d in in_sentence
@@ -198,6 +218,16 @@ class Dating:
                 return replace(same[0], value=self.header)
             return DateFound(self.header, PRECISION_DAY, q0, q0, HEADER_BASIS)
         return None
+
+    def _event_dated_before(self, off: DateFound, e: int) -> date | None:
+        """The date the text already gave the change an offset counts from ("two days after
+        Hama fell", "a day after the fall of Hama"): the place named in the offset's clause,
+        if an earlier claim dated a change of it."""
+        end = self.work.find(",", off.end, e)
+        end = e if end < 0 else end
+        i = bisect.bisect_left(self._place_starts, off.end)
+        named = [p for p in self.places[i : i + 3] if p.end <= end and p.place_id]
+        return self.change_dates.get(named[0].place_id or "") if named else None
 
     def _last_plain_date(self, before: int) -> date | None:
         """The last day-precise date the text gives before offset ``before`` (within

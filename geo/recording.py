@@ -26,6 +26,12 @@ _HEADLINE_NOUN = re.compile(r"\b(town|city|village)$", re.IGNORECASE)
 HEADLINE_CHARS = 200
 
 
+#: "had taken", "had also seized": the pluperfect right before a trigger
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+|just\s+)?$", re.IGNORECASE)
+#: changes that happen once, so that a later "had taken X" retells the one already dated
+_ONE_TIME = frozenset({"captured", "entered", "withdrew", "recaptured"})
+
+
 @dataclass
 class Draft:
     """A claim in the making: its span, place (``None``: unnamed), actor, action, extent, the
@@ -82,6 +88,32 @@ class Recording:
                         for b in claims
                         if b.start > self._headline_end
                         and (b.place_id, b.action, b.actor) == (c.place_id, c.action, c.actor)
+                        and b.claim_id not in self._undated
+                    ),
+                    None,
+                )
+                if same is not None:
+                    c = replace(c, event_date=same.event_date, date_precision=same.date_precision)
+            out.append(c)
+        return out
+
+    def _date_retellings(self, claims: list[Claim]) -> list[Claim]:
+        """An undated claim in the pluperfect takes the date the text gave the same change
+        before it ("seized Tal Rifaat on Sunday … the monitor said the factions had taken Tal
+        Rifaat"): it retells what was already dated."""
+        out: list[Claim] = []
+        for c in claims:
+            if (
+                c.claim_id in self._undated
+                and c.action in _ONE_TIME  # an advance goes on; a capture happens once
+                and _PLUPERFECT.search(self.work, max(0, c.start - 16), c.start)
+            ):
+                same = next(
+                    (
+                        b
+                        for b in reversed(out)
+                        if (b.place_id, b.action, b.actor) == (c.place_id, c.action, c.actor)
+                        and b.place_id is not None
                         and b.claim_id not in self._undated
                     ),
                     None,

@@ -288,15 +288,16 @@ def claims(gazetteer, text):
                 ("taftanaz", "government", "withdrew", "2024-11-29", "reported"),
             },
         ),
-        # a counted anaphor stands for as many places: the last list of that length
+        # a counted anaphor stands for as many places: the last list of that length (and
+        # "had entered" retells the entry dated before)
         (
             "Rebels pushed into the towns of Sarmin and Binnish, 10 km from Idlib, on Friday. "
             "A monitor said they had entered both towns without a fight.",
             {
                 ("sarmin", "opposition", "entered", "2024-11-29", "reported"),
                 ("binnish", "opposition", "entered", "2024-11-29", "reported"),
-                ("sarmin", "opposition", "entered", "2024-12-01", "claimed"),
-                ("binnish", "opposition", "entered", "2024-12-01", "claimed"),
+                ("sarmin", "opposition", "entered", "2024-11-29", "claimed"),
+                ("binnish", "opposition", "entered", "2024-11-29", "claimed"),
             },
         ),
         # driven out, then "back under" the other side's control: two recaptures
@@ -2003,4 +2004,47 @@ def test_footholds_ways_in_and_located_antecedents(gazetteer, text, expected):
     ],
 )
 def test_antecedents_locators_and_the_date_of_saying(gazetteer, text, expected):
+    assert claims(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "had taken X" retells the capture the text already dated
+        (
+            "Turkish-backed factions seized Manbij on Saturday, a monitor said. The Observatory "
+            "said the Turkish-backed factions had taken Manbij.",
+            {
+                ("manbij", "sna", "captured", "2024-11-30", "claimed"),
+            },
+        ),
+        # but an advance goes on: "had advanced" is not the advance dated before
+        (
+            "Rebels advanced in the Idlib countryside on Wednesday. The army said rebels had "
+            "advanced in the Idlib countryside.",
+            {
+                ("idlib-countryside", "opposition", "advancing", "2024-11-27", "reported"),
+                ("idlib-countryside", "opposition", "advancing", "2024-12-01", "claimed"),
+            },
+        ),
+        # "Two days after Hama fell": counted from the fall the text dated before
+        (
+            "Rebels took Hama on Thursday. Two days after Hama fell, rebels were in Rastan.",
+            {
+                ("hama", "opposition", "captured", "2024-11-28", "reported"),
+                ("rastan", "opposition", "entered", "2024-11-30", "reported"),
+            },
+        ),
+        # a date of its own sentence still anchors the offset
+        (
+            "Rebels took Hama on Monday. The SNA began its operation on Saturday, a day after "
+            "rebels broke into Hama.",
+            {
+                ("hama", "opposition", "captured", "2024-11-25", "reported"),
+                ("hama", "opposition", "entered", "2024-11-29", "reported"),
+            },
+        ),
+    ],
+)
+def test_retellings_and_offsets_from_a_dated_change(gazetteer, text, expected):
     assert claims(gazetteer, text) == expected
