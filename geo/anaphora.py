@@ -88,7 +88,11 @@ def find_anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> lis
             prev = window[j]
             if m.start() - prev.end > 1500:
                 break
-            if j > 0 and _locates(text, window[j - 1], prev):
+            if (
+                j > 0
+                and kind not in _PLACE_KINDS_THAT_LOCATE
+                and _locates(text, window[j - 1], prev)
+            ):
                 located = window[j - 1].place_type
                 if kind == "city" and prev.place_type == "city" and located in _SMALLER:
                     target = prev.place_id  # "Souran, north of Hama … 10 km of the city": Hama
@@ -227,6 +231,11 @@ def _in_list(text: str, window: list[Mention], j: int) -> bool:
     return False
 
 
+#: anaphors whose antecedent may be the place that locates another ("the cities of Rastan and
+#: Talbiseh in the northern countryside of Homs, after regime forces pulled out of the area")
+_PLACE_KINDS_THAT_LOCATE = frozenset(
+    w for w, kind in _ANAPHOR_KINDS.items() if kind in ("region", "province")
+)
 #: a place named only to date something ("six days after the fall of Aleppo", "since the
 #: capture of Khan Shaykhun") is no antecedent
 _SINCE_EVENT = re.compile(

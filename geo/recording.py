@@ -30,6 +30,8 @@ HEADLINE_CHARS = 200
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+|just\s+)?$", re.IGNORECASE)
 #: changes that happen once, so that a later "had taken X" retells the one already dated
 _ONE_TIME = frozenset({"captured", "entered", "withdrew", "recaptured"})
+#: the two sides of one change: one side withdraws, the other takes or enters
+_TWO_SIDES = [{"withdrew", a} for a in ("captured", "entered", "recaptured")]
 
 
 @dataclass
@@ -100,7 +102,8 @@ class Recording:
     def _date_retellings(self, claims: list[Claim]) -> list[Claim]:
         """An undated claim in the pluperfect takes the date the text gave the same change
         before it ("seized Tal Rifaat on Sunday … the monitor said the factions had taken Tal
-        Rifaat"): it retells what was already dated."""
+        Rifaat"), or the other side of it (a withdrawal from a place taken): it retells what
+        was already dated."""
         out: list[Claim] = []
         for c in claims:
             if (
@@ -108,16 +111,33 @@ class Recording:
                 and c.action in _ONE_TIME  # an advance goes on; a capture happens once
                 and _PLUPERFECT.search(self.work, max(0, c.start - 16), c.start)
             ):
+                dated = [
+                    b
+                    for b in reversed(out)
+                    if b.place_id == c.place_id
+                    and b.place_id is not None
+                    and b.claim_id not in self._undated
+                ]
                 same = next(
-                    (
-                        b
-                        for b in reversed(out)
-                        if (b.place_id, b.action, b.actor) == (c.place_id, c.action, c.actor)
-                        and b.place_id is not None
-                        and b.claim_id not in self._undated
+                    (b for b in dated if (b.action, b.actor) == (c.action, c.actor)),
+                    # "… occupied Tel Rifat on Sunday. The SDF said their fighters had
+                    # withdrawn from the town": the other side of the same change
+                    next(
+                        (
+                            b
+                            for b in dated
+                            if b.actor != c.actor and {b.action, c.action} in _TWO_SIDES
+                        ),
+                        None,
                     ),
-                    None,
                 )
+                if same is None and c.place_id is None and out:
+                    # "had taken Tal Rifaat and nearby villages": the villages go with the town
+                    last = out[-1]
+                    if (last.start, last.action, last.actor) == (c.start, c.action, c.actor):
+                        c = replace(
+                            c, event_date=last.event_date, date_precision=last.date_precision
+                        )
                 if same is not None:
                     c = replace(c, event_date=same.event_date, date_precision=same.date_precision)
             out.append(c)

@@ -774,7 +774,8 @@ def claims(gazetteer, text):
             "handed over the provincial capital.",
             {
                 ("hama", "opposition", "captured", "2024-11-29", "reported"),
-                ("hama", "government", "withdrew", "2024-12-01", "claimed"),
+                # "had handed over": the other side of the capture dated before
+                ("hama", "government", "withdrew", "2024-11-29", "claimed"),
             },
         ),
         # "came under rebel control", "fell into rebel hands", agentless recaptures
@@ -1974,7 +1975,7 @@ def test_footholds_ways_in_and_located_antecedents(gazetteer, text, expected):
             {
                 ("homs", "opposition", "captured", "2024-11-30", "claimed"),
                 ("hama", "opposition", "captured", "2024-11-30", "claimed"),
-                ("homs", "government", "withdrew", "2024-12-01", "claimed"),
+                ("homs", "government", "withdrew", "2024-11-30", "claimed"),  # the fall's day
             },
         ),
         # "the air base": the facility named before
@@ -2048,3 +2049,52 @@ def test_antecedents_locators_and_the_date_of_saying(gazetteer, text, expected):
 )
 def test_retellings_and_offsets_from_a_dated_change(gazetteer, text, expected):
     assert claims(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "had withdrawn from the town": the other side of the capture dated before
+        (
+            "Turkish-backed factions occupied Tal Rifaat on Saturday. The SDF said its fighters "
+            "had withdrawn from the town to spare civilians.",
+            {
+                ("tel-rifaat", "sna", "captured", "2024-11-30", "reported"),
+                ("tel-rifaat", "sdf", "withdrew", "2024-11-30", "claimed"),
+            },
+        ),
+        # the unnamed villages taken with a retold capture share its date
+        (
+            "Turkish-backed factions seized Tal Rifaat on Saturday, a monitor said. The "
+            "Observatory said the Turkish-backed factions had taken Tal Rifaat and nearby "
+            "villages.",
+            {
+                ("tel-rifaat", "sna", "captured", "2024-11-30", "claimed"),
+                (None, "sna", "captured", "2024-11-30", "claimed"),
+            },
+        ),
+        # "the area" is the countryside that locates the towns, not one named before it
+        (
+            "Homs countryside | HTS fighters entered Rastan and Talbiseh in the northern "
+            "countryside of Homs early on Saturday, after regime forces pulled out of the area.",
+            {
+                ("rastan", "opposition", "entered", "2024-11-30", "reported"),
+                ("talbiseh", "opposition", "entered", "2024-11-30", "reported"),
+                ("northern-homs-countryside", "government", "withdrew", "2024-12-01", "reported"),
+            },
+        ),
+    ],
+)
+def test_other_side_of_a_dated_change_and_area_anaphors(gazetteer, text, expected):
+    assert claims(gazetteer, text) == expected
+
+
+def test_their_fighters_in_a_sides_own_media_are_that_side(gazetteer):
+    text = (
+        "The army dismissed as propaganda the claims made by rebel media on Friday that their "
+        "fighters had entered Saraqib."
+    )
+    found = extract_claims(text, published=PUBLISHED, gazetteer=gazetteer)
+    assert [(c.place_id, c.actor, c.action) for c in found] == [
+        ("saraqib", "opposition", "entered")
+    ]
