@@ -195,6 +195,10 @@ _GENERIC_REBELS = re.compile(
     r"|gunmen)(?:\s+(?:forces|fighters|factions|groups))?\s*$",
     re.IGNORECASE,
 )
+_SPEAKER_NOUN = re.compile(
+    r"\b(?:commanders?|spokes(?:man|men|person|woman)|officials?|leaders?|sources?)\s*$",
+    re.IGNORECASE,
+)
 #: the start of an apposition before an adjectival trigger (", a Kurdish-held town")
 _APPOSITION_BEFORE = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: a comparison that extends a subject's claim to a further list: "…, as are Halfaya and Suran"
@@ -440,7 +444,12 @@ class _Extractor(Arguments, Agency, Dating, Recording):
         regional = {d.actor for d in drafts if d.actor in _REGIONAL_ACTORS}
         if len(regional) != 1 or not any(d.actor == "opposition" for d in drafts):
             return drafts
-        generic = [a for a in actors if a.actor == "opposition"]
+        # "… according to a war monitor and rebel commanders": a speaker is no force of its own
+        generic = [
+            a
+            for a in actors
+            if a.actor == "opposition" and not _SPEAKER_NOUN.search(self.work, a.start, a.end)
+        ]
         if not generic or any(
             not _GENERIC_REBELS.match(self.work, a.start, a.end) for a in generic
         ):

@@ -2098,3 +2098,30 @@ def test_their_fighters_in_a_sides_own_media_are_that_side(gazetteer):
     assert [(c.place_id, c.actor, c.action) for c in found] == [
         ("saraqib", "opposition", "entered")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the rebels who took a southern province are its opposition in the whole sentence,
+        # a speaker ("rebel commanders") being no second force
+        (
+            "Rebel forces had pushed to within 25 kilometres of Damascus by Saturday, having "
+            "taken the province of Suwayda, according to a monitor and rebel commanders.",
+            {
+                ("damascus", "southern_opposition", "advancing", "2024-11-30", "claimed"),
+                ("suwayda-governorate", "southern_opposition", "captured", "2024-11-30", "claimed"),
+            },
+        ),
+        # "putting them less than 20 km from X" (no "within")
+        (
+            "Rebels entered Rastan, putting them less than 20 kilometres from Homs.",
+            {
+                ("rastan", "opposition", "entered", "2024-12-01", "reported"),
+                ("homs", "opposition", "advancing", "2024-12-01", "reported"),
+            },
+        ),
+    ],
+)
+def test_regional_rebels_and_distances(gazetteer, text, expected):
+    assert claims(gazetteer, text) == expected
