@@ -61,6 +61,13 @@ _FIRST_PERSON = re.compile(r"(?:we|our)\b", re.IGNORECASE)
 #: a reference that, with no one named before it, is the speaker's own side ("the group", "his
 #: forces"), unlike a bare "they", which goes on from the text before
 _SPEAKERS_OWN = re.compile(r"(?:the|his|her|its|their)\s", re.IGNORECASE)
+#: the rest of a verb phrase after its object, then a second verb of the same subject
+#: ("… the attackers back overnight and were holding", "…, and restored")
+_COORDINATED_VERB = re.compile(
+    r"(?:\s+(?:back|away|out|off|overnight|again|there|in\s+[^,;.]{1,40}?))*\s*,?\s+and\s+"
+    r"(?:(?:also|then|later)\s+)?(?:(?:had|have|has|were|was|are|is)\s+)?(?:\w+ly\s+)?",
+    re.IGNORECASE,
+)
 #: a speech verb right before such a reference ("said its forces", "says that his fighters")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|announced|stated|added|claimed)(?:\s+that)?\s+$")
 
@@ -192,6 +199,13 @@ class Agency(Attribution):
                 subjects.append(a)
         if subjects or before:
             chosen = (subjects or before)[-1]
+            pool = subjects or before
+            if len(pool) > 1 and _COORDINATED_VERB.fullmatch(self.work, chosen.end, t0):
+                # "its forces had pushed the attackers back overnight and were holding a line":
+                # the object of the first verb is no subject of the second
+                earlier = pool[-2]
+                if earlier.actor != "air":
+                    chosen = earlier
             if chosen.actor == "ref" and _FIRST_PERSON.match(self.work, chosen.start):
                 # "our forces restored control over X, SANA said": the speaker's side
                 side = self._speaker_side(s, e)

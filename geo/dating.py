@@ -60,6 +60,8 @@ _CLAUSE_BREAK = re.compile(
     r"|forcing|putting|approaching|seizing|killing|saying|adding)\b)"
     r"|\s+(?:before|after|while)\s+(?=\w+ing\b)|\b(?:before|after)\s+(?=\w+ing\b)"
     r"|\s(?=but\s)"  # "retook Suran on Sunday but lost it on Tuesday"
+    # "pushed the attackers back overnight and were holding a line": a state of its own
+    r"|\s(?=and\s+(?:were|was|are|is)\s+(?:still\s+|now\s+)?\w+ing\b)"
 )
 #: the break before a participle clause with no comma ("… last weekend before pushing into X";
 #: ", before advancing into X" is a later step of its own)

@@ -2125,3 +2125,15 @@ def test_their_fighters_in_a_sides_own_media_are_that_side(gazetteer):
 )
 def test_regional_rebels_and_distances(gazetteer, text, expected):
     assert claims(gazetteer, text) == expected
+
+
+def test_a_second_verb_of_the_subject_is_not_its_objects(gazetteer):
+    # "… had pushed the attackers back overnight and were holding a line": the army holds the
+    # line, on the day of writing (the progressive is a state of its own, not the night's)
+    text = (
+        'The army said its forces had pushed the attackers back overnight and were holding "a '
+        'strong defensive line" in the southern Idlib countryside.'
+    )
+    assert claims(gazetteer, text) == {
+        ("southern-idlib-countryside", "government", "defensive_line", "2024-12-01", "claimed")
+    }
