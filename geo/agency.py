@@ -39,6 +39,8 @@ _NOT_NAMED = frozenset({"ref", "air"})
 _NOMINAL_WITHDRAWAL = re.compile(
     r"\b(?:withdrawal|pullback|pull back|pullout|retreat|evacuation)\s+(?:from|of)$"
 )
+#: the owner of a noun right before it ("the regime's withdrawal")
+_POSSESSOR_BEFORE = re.compile(r"((?:[\w-]+\s+){0,2}[\w-]+)['’]s\s+$")
 #: what opens the clause of an intransitive "X fell" ("… as Damascus falls")
 _FALL_CLAUSE = re.compile(
     r"\b(?:as|while|when|whereas|but|and|after|before|since|that)\s", re.IGNORECASE
@@ -106,6 +108,11 @@ class Agency(Attribution):
         )
         if modifier:
             return actor_of_word(modifier.group(1))
+        if _NOMINAL_WITHDRAWAL.search(word):
+            owner = _POSSESSOR_BEFORE.search(self.work, max(s, t0 - 50), t0)
+            side = actor_of_word(owner.group(1)) if owner else None
+            if side is not None and side != "air":
+                return side  # "exploited the regime's withdrawal from X": the regime's
         if re.match(r"(?:the\s+)?fall\s+of\b", word):
             # "since the fall of Aleppo": a place falls to its attacker ("… to the SNA"), never
             # to the subject of the sentence ("the army has admitted losing ground since …")

@@ -48,6 +48,7 @@ _POSSESSIVE_PART = re.compile(
     re.IGNORECASE,
 )
 _SETTLEMENTS = frozenset({"city", "town", "village"})
+_CENTRES = frozenset({"centre", "center"})
 _SMALLER = frozenset({"town", "village"})  # than a city
 _DASHES = frozenset("-–—")
 
@@ -82,6 +83,8 @@ def find_anaphors(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> lis
         if any(r.start < m.end() and m.start() < r.end for r in near):
             continue
         kind = m["kind"].lower()
+        if kind in _CENTRES and "provincial" not in m[0].lower():
+            continue  # "the centre" of a town is a part of it; "the provincial centre" a town
         target = None
         window = resolved[max(0, i - 12) : i]
         for j in range(len(window) - 1, -1, -1):
@@ -265,7 +268,8 @@ def _anaphor_target(
     refers to, if ``prev`` (an earlier mention) is of a compatible type."""
     place = gaz.place(prev.place_id or "")
     kind = _ANAPHOR_KINDS.get(word, "")
-    if kind == "settlement" and word == "capital":  # "the capital", "the provincial capital"
+    if kind == "settlement" and (word == "capital" or (provincial and word in _CENTRES)):
+        # "the capital", "the provincial capital", "the provincial centre"
         gov = place.place_id if place.place_type == "governorate" else place.parent_id
         return (gaz.capital_of(gov) if gov else None) if provincial else "damascus"
     if kind == "settlement" and place.place_type == "region":

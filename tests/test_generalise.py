@@ -2137,3 +2137,17 @@ def test_a_second_verb_of_the_subject_is_not_its_objects(gazetteer):
     assert claims(gazetteer, text) == {
         ("southern-idlib-countryside", "government", "defensive_line", "2024-12-01", "claimed")
     }
+
+
+def test_the_provincial_centre_and_a_possessed_withdrawal(gazetteer):
+    # "the regime's withdrawal": the regime withdraws (the subject exploits it); "the
+    # provincial centre" is the province's capital, while "the centre" of a town is a part of it
+    text = (
+        "The SDF exploited the regime's withdrawal from Raqqa province on Friday and occupied "
+        "the provincial centre. Rebels were moving toward the centre of Hama."
+    )
+    assert claims(gazetteer, text) == {
+        ("raqqa-governorate", "government", "withdrew", "2024-11-29", "reported"),
+        ("raqqa", "sdf", "captured", "2024-11-29", "reported"),
+        ("hama", "opposition", "advancing", "2024-12-01", "reported"),
+    }
