@@ -83,7 +83,11 @@ class Recording:
         ("Fighters seize Tal Rifaat" over "… seized Tal Rifaat on Sunday")."""
         out = []
         for c in claims:
-            if c.claim_id in self._undated and c.end <= self._headline_end:
+            if (
+                c.claim_id in self._undated
+                and c.end <= self._headline_end
+                and c.action in _ONE_TIME
+            ):
                 same = next(
                     (
                         b

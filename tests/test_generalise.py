@@ -2151,3 +2151,25 @@ def test_the_provincial_centre_and_a_possessed_withdrawal(gazetteer):
         ("raqqa", "sdf", "captured", "2024-11-29", "reported"),
         ("hama", "opposition", "advancing", "2024-12-01", "reported"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's capture is the one the story dates ...
+        (
+            "Rebels seize Hama\n\nRebels seized Hama on Friday.",
+            {("hama", "opposition", "captured", "2024-11-29", "reported")},
+        ),
+        # ... but a headline's advance goes on on the day of writing
+        (
+            "Rebels press on Hama\n\nRebels launched an assault on Hama on Friday.",
+            {
+                ("hama", "opposition", "advancing", "2024-12-01", "reported"),
+                ("hama", "opposition", "advancing", "2024-11-29", "reported"),
+            },
+        ),
+    ],
+)
+def test_a_headline_takes_the_storys_date_for_a_change_only(gazetteer, text, expected):
+    assert claims(gazetteer, text) == expected
