@@ -166,6 +166,20 @@ class Agency(Attribution):
                 # "…, handing it over to local tribal forces": the taker is named there, and
                 # one the lexicon does not know is no one else in the sentence
                 return None
+            besieged = [a for a in actors if s <= a.start and a.end <= t0 and a.actor != "air"]
+            if action == "besieging" and not agent and besieged:
+                # "Troops in Qamhana were cut off": the troops are the besieged; the besieger is
+                # the other side (the text's last attacker, else the theatre's)
+                side = self._resolve_actor(besieged[-1].actor)
+                if besieged[-1].actor == "ref" and _SAID_BEFORE.search(
+                    self.work, max(s, besieged[-1].start - 16), besieged[-1].start
+                ):  # "The army said its units in Qamhana had been cut off"
+                    side = self._nearest_speaker_side(s, e, besieged[-1].start) or side
+                if self.last_attacker not in (None, side):
+                    return self.last_attacker
+                if side in DEFENDERS:
+                    return "opposition"
+                return next(iter(DEFENDERS)) if len(DEFENDERS) == 1 else None
         if intransitive_fall and form == "subj":
             # "SDF tightens hold on Deir ez-Zor as Damascus falls": the subject of another clause
             # is no captor of the place that fell in this one

@@ -2173,3 +2173,39 @@ def test_the_provincial_centre_and_a_possessed_withdrawal(gazetteer):
 )
 def test_a_headline_takes_the_storys_date_for_a_change_only(gazetteer, text, expected):
     assert claims(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the troops cut off are the besieged: the besieger is the other side
+        (
+            "Rebels took Morek on Friday. Troops in Hama were cut off on Saturday.",
+            {
+                ("morek", "opposition", "captured", "2024-11-29", "reported"),
+                ("hama", "opposition", "besieging", "2024-11-30", "reported"),
+            },
+        ),
+        (
+            "The army said its units in Hama had been cut off since Saturday.",
+            {("hama", "opposition", "besieging", "2024-11-30", "claimed")},
+        ),
+        # a participle with no auxiliary
+        (
+            "With the units in Hama cut off since Saturday, the rebels went around them.",
+            {("hama", "opposition", "besieging", "2024-11-30", "reported")},
+        ),
+        # "wrested X from", and "claim X" with a place right after the verb (not "claimed to")
+        (
+            "The rebels have wrested Morek from government forces and also claim Hama Military "
+            "Airport. They claimed to have entered Kafr Zita.",
+            {
+                ("morek", "opposition", "captured", "2024-12-01", "reported"),
+                ("hama-air-base", "opposition", "captured", "2024-12-01", "claimed"),
+                ("kafr-zita", "opposition", "entered", "2024-12-01", "claimed"),
+            },
+        ),
+    ],
+)
+def test_the_besieged_the_wrested_and_the_claimed(gazetteer, text, expected):
+    assert claims(gazetteer, text) == expected
