@@ -275,7 +275,11 @@ class Agency(Attribution):
                     return side
             return self._resolve_actor(chosen.actor)
         if (
-            re.match(r"\W*(?:After|Before|While|Following|Since|Having|Despite)\b", self.work[s:t0])
+            # (a participle clause: "After a three-day battle, Manbij followed" has its subject)
+            re.match(
+                r"\W*(?:Having\b|(?:After|Before|While|Following|Since|Despite)\s+\w+ing\b)",
+                self.work[s:t1],
+            )
             and len(self.work[s:t0]) < 40
         ):
             main = [a for a in actors if a.start >= t1]  # "After seizing X, the rebels …"

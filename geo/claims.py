@@ -65,6 +65,7 @@ from geo.dates import (
     event_dates,
 )
 from geo.dating import Dating
+from geo.ellipsis import Ellipsis
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.lexicon import default_lexicon
 from geo.mentions import Mention, place_mention
@@ -270,7 +271,7 @@ def extract_claims(
 # --- the extractor -----------------------------------------------------------------------------
 
 
-class _Extractor(Arguments, Agency, Dating, Recording):
+class _Extractor(Arguments, Agency, Dating, Recording, Ellipsis):
     def __init__(
         self, text: str, published: date, article: str, gaz: Gazetteer, places: list[Mention]
     ) -> None:
@@ -410,7 +411,8 @@ class _Extractor(Arguments, Agency, Dating, Recording):
                 # "… have evacuated Deir Ezzor, heading toward the desert": where they retreat
                 new = [d for d in new if d.actor not in retreat]
             drafts += new + self._lost_to(m, new, actors)
-        return self._one_regional_actor(drafts, actors)
+        drafts = self._one_regional_actor(drafts, actors)
+        return drafts + self._gapped(drafts, s, e)  # "… and Suwayda the following day"
 
     def _lost_to(self, m: re.Match[str], new: list[Draft], actors: list[Actor]) -> list[Draft]:
         """ "after losing Deir Hafer to the SNA", "handed over the city of Daraa to local

@@ -2209,3 +2209,31 @@ def test_a_headline_takes_the_storys_date_for_a_change_only(gazetteer, text, exp
 )
 def test_the_besieged_the_wrested_and_the_claimed(gazetteer, text, expected):
     assert claims(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second place with a date and no verb takes the change before it (gapping)
+        (
+            "Homs slipped from government control late on Friday and Rastan the following day.",
+            {
+                ("homs", "government", "withdrew", "2024-11-29", "reported"),
+                ("rastan", "government", "withdrew", "2024-11-30", "reported"),
+            },
+        ),
+        # "After a three-day battle, Manbij followed": a phrase, not a participle clause, so the
+        # actor after it is no subject of "followed"; the last attacker took Manbij
+        (
+            "Tal Rifaat passed to the Syrian National Army on Friday. After a three-day battle, "
+            "Manbij followed on Sunday, and the US-brokered truce of Wednesday committed the "
+            "SDF to withdraw its remaining fighters east of the river.",
+            {
+                ("tel-rifaat", "sna", "captured", "2024-11-29", "reported"),
+                ("manbij", "sna", "captured", "2024-12-01", "reported"),
+            },
+        ),
+    ],
+)
+def test_gapping_and_fronted_phrases(gazetteer, text, expected):
+    assert claims(gazetteer, text) == expected
