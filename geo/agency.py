@@ -39,6 +39,8 @@ _NOT_NAMED = frozenset({"ref", "air"})
 _NOMINAL_WITHDRAWAL = re.compile(
     r"\b(?:withdrawal|pullback|pull back|pullout|retreat|evacuation)\s+(?:from|of)$"
 )
+#: a passive repulse whose subject is the attacker ("… but were repelled")
+_WERE_REPELLED = re.compile(r"(?:but|and)\s+(?:was|were|had been|have been)\b", re.IGNORECASE)
 #: the owner of a noun right before it ("the regime's withdrawal")
 _POSSESSOR_BEFORE = re.compile(r"((?:[\w-]+\s+){0,2}[\w-]+)['’]s\s+$")
 #: what opens the clause of an intransitive "X fell" ("… as Damascus falls")
@@ -138,6 +140,17 @@ class Agency(Attribution):
         intransitive_fall = re.search(
             r"\b(?:fall|falls|fell|fallen|changed? hands|free|freed)$", word
         )
+        if action == "repelled" and _WERE_REPELLED.match(word):
+            # "Turkish-backed factions attacked SDF positions but were repelled, the SDF said":
+            # the subject attacked; the speaker's side (else the theatre's defender) repelled
+            attackers = [a for a in actors if s <= a.start and a.end <= t0 and a.actor != "air"]
+            if not attackers:
+                return None
+            side = self._resolve_actor(attackers[0].actor)
+            speaker = self._speaker_side(s, e)
+            if speaker not in (None, "air", side):
+                return speaker
+            return next(iter(DEFENDERS)) if side not in DEFENDERS and len(DEFENDERS) == 1 else None
         if (form == "subj" and not intransitive_fall) or word.endswith(
             ("advance of", "advance of ")
         ):

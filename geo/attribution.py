@@ -22,7 +22,7 @@ LEXICON = default_lexicon()
 #: who helps, in an aside between a subject and its verb: "…, with support from Russian jets, …"
 HELPED_BY = (
     r"with\s+(?:the\s+)?(?:support|help|backing|cover|aid)\s+(?:of|from)|backed\s+by"
-    r"|supported\s+by|aided\s+by"
+    r"|supported\s+by|aided\s+by|in\s+(?:cooperation|coordination|conjunction)\s+with"
 )
 #: an aside between commas or dashes ("…, led by HTS, …"): its words are not the subject's
 PARENTHETICAL = re.compile(

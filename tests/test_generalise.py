@@ -2237,3 +2237,42 @@ def test_the_besieged_the_wrested_and_the_claimed(gazetteer, text, expected):
 )
 def test_gapping_and_fronted_phrases(gazetteer, text, expected):
     assert claims(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The town of Salamiyah surrendered to the rebels without a fight on Friday.",
+            {("salamiyah", "opposition", "captured", "2024-11-29", "reported")},
+        ),
+        (
+            "The army has withdrawn all its forces from Deir ez-Zor province.",
+            {("deir-ez-zor-governorate", "government", "withdrew", "2024-12-01", "reported")},
+        ),
+        # an aside "in cooperation with Russian warplanes" names no subject
+        (
+            "Army units, in cooperation with Russian warplanes, regained control of Khanasir, a "
+            "military source told SANA.",
+            {("khanasir", "government", "recaptured", "2024-12-01", "claimed")},
+        ),
+        # the attackers are the subject of "but were repelled": the speaker repelled them
+        (
+            "Turkish-backed factions attacked SDF positions near Manbij but were repelled, the "
+            "SDF said.",
+            {
+                ("manbij", "sna", "advancing", "2024-12-01", "claimed"),
+                ("manbij", "sdf", "repelled", "2024-12-01", "claimed"),
+            },
+        ),
+        (
+            "Rebels attacked army positions near Morek but were pushed back.",
+            {
+                ("morek", "opposition", "advancing", "2024-12-01", "reported"),
+                ("morek", "government", "repelled", "2024-12-01", "reported"),
+            },
+        ),
+    ],
+)
+def test_surrenders_withdrawals_asides_and_failed_attacks(gazetteer, text, expected):
+    assert claims(gazetteer, text) == expected
