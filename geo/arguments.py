@@ -107,6 +107,14 @@ _LOCATED_BY = re.compile(
     re.IGNORECASE,
 )
 
+#: a relative clause with no pronoun between a place and its trigger ("the city | his fighters |
+#: seized"): a possessive or article, a force, an auxiliary
+_CONTACT_RELATIVE = re.compile(
+    r"\s+(?:(?:his|her|its|their|the)\s+(?:[\w-]+\s+)?(?:fighters|forces|troops|units|men"
+    r"|rebels|insurgents|factions))\s+(?:(?:had|have|has)\s+)?(?:(?:just|already|also)\s+)?",
+    re.IGNORECASE,
+)
+
 #: a hyphenated holder before a place ("Kurdish-held", "rebel-controlled")
 _HELD_BY = re.compile(r"\w-(?:held|controlled|run|ruled)$")
 
@@ -480,6 +488,9 @@ class Arguments:
             r"^(?:\s+[a-z]+){0,2}\s*,\s*(?:which|that|where)\b[^,;.]{0,60}$", gap, re.I
         ) and not re.search(r"\b(?:by|in|at|on)\b", gap):
             return [p]
+        contact = _CONTACT_RELATIVE.fullmatch(gap)
+        if contact and p.place_type in SETTLEMENT_OR_FACILITY:
+            return [p]  # "the city his fighters seized last weekend": a relative with no "that"
         return []
 
     def _where_antecedent(self, t0: int, s: int, places: list[Mention]) -> list[Mention | Unnamed]:

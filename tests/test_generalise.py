@@ -2276,3 +2276,23 @@ def test_gapping_and_fronted_phrases(gazetteer, text, expected):
 )
 def test_surrenders_withdrawals_asides_and_failed_attacks(gazetteer, text, expected):
     assert claims(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause with no "that": "the city his fighters seized"
+        (
+            "The HTS leader toured Hama on Friday, his first visit to the city his fighters "
+            "seized on Thursday.",
+            {("hama", "opposition", "captured", "2024-11-28", "reported")},
+        ),
+        # a place before a force is its modifier when the verb has an object of its own
+        (
+            "Hama rebels seized Morek on Thursday.",
+            {("morek", "opposition", "captured", "2024-11-28", "reported")},
+        ),
+    ],
+)
+def test_contact_relatives(gazetteer, text, expected):
+    assert claims(gazetteer, text) == expected
