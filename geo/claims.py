@@ -157,7 +157,19 @@ _PARTICIPLE_ADJECTIVE = re.compile(r"[a-z]+ed", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his)\s+$", re.IGNORECASE)
 #: a modal right after a nominal trigger's place: the change is one that may come ("will" is
 #: left out: "The takeover of Saraqib will enable the factions to …" happened)
-_MODAL_AFTER = re.compile(r"\s*(?:,[^,.;]{0,60},\s*)?(?:would|could|might|may)\b", re.IGNORECASE)
+_MODAL_AFTER = re.compile(
+    r"\s*(?:,[^,.;]{0,60},\s*)?(?:would|could|might|may"
+    # "the liberation of the whole city is a matter of hours": still to come
+    r"|(?:is|was)\s+(?:only\s+|just\s+)?a\s+matter\s+of\s+(?:hours|days|time)"
+    r"|(?:is|was|seemed|seems)\s+(?:now\s+)?(?:imminent|expected|likely))\b",
+    re.IGNORECASE,
+)
+#: a modal whose consequence is the trigger, a few words on ("would force the SAA to | defend")
+_MODAL_REACH = re.compile(
+    r"\b(?:would|could|might)\s+(?:not\s+)?(?:force|allow|enable|compel|push|lead|let|help)\s+"
+    r"(?:[\w'’-]+\s+){1,3}?to\s+$",
+    re.IGNORECASE,
+)
 _BLOCKED_BEFORE = re.compile(
     r"(?:\bif\b[^,.;]{0,60}|\b(?:"
     + "|".join(p.pattern for p in LEXICON.cues["block"])
@@ -387,6 +399,9 @@ class _Extractor(Arguments, Agency, Dating, Recording, Ellipsis):
             ):
                 continue  # "moved into the vacated buildings": an adjective, not a verb
             window = self.work[max(s, t0 - 70) : t0]
+            if _MODAL_REACH.search(window):
+                covered = self._cover_nested(m.end(), e)
+                continue  # "would force the SAA to defend the city": a consequence to come
             negated = False
             if _maybe_blocked(window):
                 if _BLOCKED_BEFORE.search(window) and not _HEDGED_PAST.search(

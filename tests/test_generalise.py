@@ -2296,3 +2296,22 @@ def test_surrenders_withdrawals_asides_and_failed_attacks(gazetteer, text, expec
 )
 def test_contact_relatives(gazetteer, text, expected):
     assert claims(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Losing the high ground would force the army to defend Hama from exposed terrain.",
+        "To the people of Hama: the liberation of the whole city is a matter of hours.",
+        "The fall of Homs is now imminent, analysts say.",
+    ],
+)
+def test_what_is_still_to_come_is_no_claim(gazetteer, text):
+    assert claims(gazetteer, text) == set()
+
+
+def test_a_participle_consequence_that_happened_is_a_claim(gazetteer):
+    assert claims(gazetteer, "Rebels took Hama, forcing the army to withdraw from Homs.") == {
+        ("hama", "opposition", "captured", "2024-12-01", "reported"),
+        ("homs", "government", "withdrew", "2024-12-01", "reported"),
+    }
