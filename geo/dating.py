@@ -48,6 +48,12 @@ _DESCRIBED_PAST = re.compile(
 #: a participle or relative aside between commas ("The offensive, launched at dawn on Wednesday,")
 _PARENTHETICAL = re.compile(r",\s*(?:which|who|\w+ed)\b[^,;()]*,", re.IGNORECASE)
 _WHEN = re.compile(r",\s*when\b", re.IGNORECASE)
+#: an earlier war named without its year ("in that offensive", "years ago")
+_EARLIER_WAR = re.compile(
+    r"\b(?:in|during)\s+(?:that|the\s+same|an\s+earlier|a\s+previous|the\s+previous)\s+"
+    r"(?:offensive|campaign|battle|war|operation|assault)\b|\byears\s+(?:ago|earlier)\b",
+    re.IGNORECASE,
+)
 _INNER_APPOSITION = re.compile(r",\s*(?:the|a|an)\s[^,;.]*,", re.IGNORECASE)
 _INNER_RELATIVE = re.compile(r",\s*(?:which|that|who|whom|where)\b[^,;.]*,", re.IGNORECASE)
 _HISTORY_FRONTED = re.compile(  # "The 2016 battle …", "In 2016, …", "Back in 2012 …"
@@ -255,6 +261,14 @@ class Dating:
             self.header = days[0].value
 
     def _historic(self, q0: int, q1: int, s: int, e: int) -> bool:
+        relative = next(
+            (r for r in _INNER_RELATIVE.finditer(self.work, s, e) if r.start() < q1 <= r.end()),
+            None,
+        )
+        if relative and _EARLIER_WAR.search(self.work, relative.start(), relative.end()):
+            # "Kafr Nubl and Hass, which the regime had also seized in that offensive, …": what
+            # a relative clause recalls of an earlier war
+            return True
         lo = bisect.bisect_left(self._years, s)
         if lo >= len(self._years) or self._years[lo] >= e:
             return False  # no year in the sentence

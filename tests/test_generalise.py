@@ -2315,3 +2315,33 @@ def test_a_participle_consequence_that_happened_is_a_claim(gazetteer):
         ("hama", "opposition", "captured", "2024-12-01", "reported"),
         ("homs", "government", "withdrew", "2024-12-01", "reported"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capture the sentence denies: "remains outside the factions' control"
+        (
+            "The rebels entered Aleppo. Sheikh Maqsoud remains outside the factions' control.",
+            {
+                ("aleppo", "opposition", "entered", "2024-12-01", "reported"),
+                ("sheikh-maqsoud", "opposition", "captured", "2024-12-01", "denied"),
+            },
+        ),
+        # what a relative clause recalls of an earlier war is history; the main clause is news
+        (
+            "The towns of Kafr Nubl and Hass, which the regime had also seized in that offensive, "
+            "are now under the control of the factions.",
+            {
+                ("kafr-nabl", "opposition", "captured", "2024-12-01", "reported"),
+                ("hass", "opposition", "captured", "2024-12-01", "reported"),
+            },
+        ),
+        (
+            "Saraqib, which rebels seized on Friday, was shelled.",
+            {("saraqib", "opposition", "captured", "2024-11-29", "reported")},
+        ),
+    ],
+)
+def test_denied_holdings_and_recalled_wars(gazetteer, text, expected):
+    assert claims(gazetteer, text) == expected
