@@ -578,6 +578,10 @@ class Arguments:
             same_kind = (prev.place_type in SETTLEMENT_OR_FACILITY) == kind
             if not same_kind or not coordinated(self.work[prev.end : nxt.start]):
                 break
+            if nxt.place_type == "neighbourhood" and prev.place_type in ("city", "town"):
+                owner = self.gaz.place(nxt.place_id).parent_id if nxt.place_id else None
+                if owner == prev.place_id:
+                    break  # "the districts in the north of the city, Sheikh Maqsoud and …"
             if re.fullmatch(
                 r"\s*,\s*(?:the\s+)?", self.work[prev.end : nxt.start]
             ) and _LOCATIVE_LEAD.search(self.work, max(0, prev.start - 12), prev.start):

@@ -2345,3 +2345,15 @@ def test_a_participle_consequence_that_happened_is_a_claim(gazetteer):
 )
 def test_denied_holdings_and_recalled_wars(gazetteer, text, expected):
     assert claims(gazetteer, text) == expected
+
+
+def test_a_citys_districts_in_apposition_are_the_subject_not_the_city(gazetteer):
+    text = (
+        "Rebels took Aleppo. The Kurdish districts in the north of the city, Sheikh Maqsoud and "
+        "Ashrafieh, remain under the control of the Asayish, the Observatory said."
+    )
+    assert claims(gazetteer, text) == {
+        ("aleppo", "opposition", "captured", "2024-12-01", "reported"),
+        ("sheikh-maqsoud", "sdf", "captured", "2024-12-01", "claimed"),
+        ("ashrafieh-aleppo", "sdf", "captured", "2024-12-01", "claimed"),
+    }
