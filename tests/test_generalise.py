@@ -2357,3 +2357,27 @@ def test_a_citys_districts_in_apposition_are_the_subject_not_the_city(gazetteer)
         ("sheikh-maqsoud", "sdf", "captured", "2024-12-01", "claimed"),
         ("ashrafieh-aleppo", "sdf", "captured", "2024-12-01", "claimed"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Morek and Souran were among the towns captured by the rebels on Saturday.",
+            {
+                ("morek", "opposition", "captured", "2024-11-30", "reported"),
+                ("suran-hama", "opposition", "captured", "2024-11-30", "reported"),
+            },
+        ),
+        (
+            "Insurgents now control almost all of Syria's largest city, a monitor said.",
+            {("aleppo", "opposition", "captured", "2024-12-01", "claimed")},
+        ),
+        (
+            "Insurgents tighten grip on Hama",
+            {("hama", "opposition", "captured", "2024-12-01", "reported")},
+        ),
+    ],
+)
+def test_among_the_towns_almost_all_and_a_grip_with_no_possessive(gazetteer, text, expected):
+    assert claims(gazetteer, text) == expected
