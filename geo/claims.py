@@ -317,6 +317,7 @@ class _Extractor(Arguments, Agency, Dating, Recording, Ellipsis):
         self._headline_end = (
             first if 0 < first <= HEADLINE_CHARS and self.work[first:].strip() else -1
         )
+        self._lead_end = -1  # the end of the story's first sentence under a headline
 
     def _inside_place(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` end inside a resolved place's name ("the military" of "the
@@ -334,6 +335,8 @@ class _Extractor(Arguments, Agency, Dating, Recording, Ellipsis):
         previous: list[Claim] = []
         for s, e in split_sentences(self.work):
             sentence = self.work[s:e]
+            if self._lead_end < 0 <= self._headline_end < s and sentence.strip():
+                self._lead_end = e
             drafts = self._sentence(s, e)
             self._update_header(s, e)
             current: list[Claim] = []

@@ -72,6 +72,12 @@ _CLAUSE_BREAK = re.compile(
 #: the break before a participle clause with no comma ("… last weekend before pushing into X";
 #: ", before advancing into X" is a later step of its own)
 _GERUND_CLAUSE = re.compile(r"(?<![,;])\s+(?:before|while)\s+(?=\w+ing\b)", re.IGNORECASE)
+#: a quotation within a sentence
+_QUOTED = re.compile(r"[\"“][^\"“”]{8,}[\"”]")
+#: the speech verb of the attribution after a quotation, before its date
+_SAID_BEFORE_DATE = re.compile(
+    r"\b(?:said|says|told|wrote|posted|announced|added|declared)\b[^.;\"“”]{0,80}$", re.IGNORECASE
+)
 #: a speech verb right before a date ("said on Thursday that …")
 _SAID_ON = re.compile(
     r"\b(?:said|says|announced|stated|added|reported|claimed|told\s+[\w\s]{1,20}?)\s+$",
@@ -92,6 +98,8 @@ _DATE_HEADER = re.compile(
 
 #: the basis of a date that comes from a date header above the claim and nothing in its clause
 HEADER_BASIS = "the date header above"
+#: the basis of a quotation's date: when it was said (a state it tells holds from then)
+SAID_BASIS = "the date the quotation was said"
 
 
 class Dating:
@@ -167,6 +175,13 @@ class Dating:
                 if not (d.end <= q0 and _SAID_ON.search(self.work, max(s, d.start - 24), d.start))
             ]
             inside = own or inside
+        said = self._said_date(q0, q1, s, e, plain) if inside else None
+        if said is not None:
+            # '"X is now liberated," he said late on Tuesday': the quotation's own dates, but
+            # "now" is when it was said
+            quoted = [d for d in inside if d.end <= said.start and d is not said]
+            own = [d for d in quoted if not d.basis.endswith("= publication")]
+            inside = own or [said]
         if inside:
             return min(inside, key=lambda d: min(abs(d.start - q1), abs(d.end - q0)))
         gerund = _GERUND_CLAUSE.search(self.work, max(s, clause[0] - 12), clause[0] + 24)
@@ -221,6 +236,9 @@ class Dating:
         fronted = [d for d in plain if _FRONTED_DATE.match(self.work, s, d.start)]
         if fronted and fronted[0].end <= q0:
             return fronted[0]
+        said = self._said_date(q0, q1, s, e, plain)
+        if said is not None:
+            return said
         if self.header is not None and (same or not plain):
             if same:  # "By evening …" below "Saturday 30 November."
                 return replace(same[0], value=self.header)
@@ -236,6 +254,22 @@ class Dating:
         i = bisect.bisect_left(self._place_starts, off.end)
         named = [p for p in self.places[i : i + 3] if p.end <= end and p.place_id]
         return self.change_dates.get(named[0].place_id or "") if named else None
+
+    def _said_date(
+        self, q0: int, q1: int, s: int, e: int, plain: list[DateFound]
+    ) -> DateFound | None:
+        """The date a quotation holding ``[q0, q1)`` was said, where its attribution after it
+        gives one ('"… are now completely liberated," the spokesman said late on Tuesday')."""
+        quote = next(
+            (m for m in _QUOTED.finditer(self.work, s, e) if m.start() < q0 and q1 < m.end()),
+            None,
+        )
+        if quote is None:
+            return None
+        said = [d for d in plain if d.start >= quote.end()]
+        if said and _SAID_BEFORE_DATE.search(self.work, quote.end(), said[0].start):
+            return replace(said[0], basis=SAID_BASIS)
+        return None
 
     def _last_plain_date(self, before: int) -> date | None:
         """The last day-precise date the text gives before offset ``before`` (within

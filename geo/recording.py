@@ -17,7 +17,7 @@ from geo.anaphora import PLURAL_KINDS
 from geo.attribution import DENIAL
 from geo.columns import REPORTER
 from geo.dates import DateFound
-from geo.dating import HEADER_BASIS
+from geo.dating import HEADER_BASIS, SAID_BASIS
 from geo.mentions import Mention
 from geo.records import Claim
 
@@ -61,6 +61,7 @@ class Recording:
     article: str
     published: date
     places: list[Mention]
+    _lead_end: int
     _place_starts: list[int]
     _headline_end: int
     _undated: set[str]
@@ -79,20 +80,18 @@ class Recording:
         return next((p for p in self.places[i : i + 8] if p.place_type in types), None)
 
     def _date_headlines(self, claims: list[Claim]) -> list[Claim]:
-        """An undated headline claim takes the date the story gives the same change
-        ("Fighters seize Tal Rifaat" over "… seized Tal Rifaat on Sunday")."""
+        """An undated claim of the headline or the lead sentence takes the date the story
+        gives the same change ("Fighters seize Tal Rifaat" over "… seized Tal Rifaat on
+        Sunday"): both tell first what the story dates after them."""
         out = []
         for c in claims:
-            if (
-                c.claim_id in self._undated
-                and c.end <= self._headline_end
-                and c.action in _ONE_TIME
-            ):
+            top = self._headline_end if c.end <= self._headline_end else self._lead_end
+            if c.claim_id in self._undated and c.end <= top and c.action in _ONE_TIME:
                 same = next(
                     (
                         b
                         for b in claims
-                        if b.start > self._headline_end
+                        if b.start > top
                         and (b.place_id, b.action, b.actor) == (c.place_id, c.action, c.actor)
                         and b.claim_id not in self._undated
                     ),
@@ -161,7 +160,9 @@ class Recording:
         # verb dates it ("By evening the rebels held the citadel" below a date header; not "Idlib
         # city, a rebel-held stronghold, was struck on Saturday")
         undated = d.when is None or (
-            d.static and (d.when.basis == HEADER_BASIS or d.when.start >= d.trigger[0])
+            d.static
+            and (d.when.basis == HEADER_BASIS or d.when.start >= d.trigger[0])
+            and d.when.basis != SAID_BASIS  # '"X is liberated," he said on Tuesday'
         )
         when = self.published if undated or d.when is None else d.when.value
         precision = 1 if undated or d.when is None else d.when.precision

@@ -2381,3 +2381,23 @@ def test_a_citys_districts_in_apposition_are_the_subject_not_the_city(gazetteer)
 )
 def test_among_the_towns_almost_all_and_a_grip_with_no_possessive(gazetteer, text, expected):
     assert claims(gazetteer, text) == expected
+
+
+def test_a_quotation_is_dated_by_its_saying_and_the_lead_by_the_story(gazetteer):
+    # '"X is now liberated," a commander said late on Saturday': "now" is when it was said;
+    # the headline and the lead sentence above it take that date
+    text = (
+        'Rebels take Homs\n\nRebels have taken control of Homs, the monitor said. "Homs is now '
+        'completely liberated," a rebel commander said late on Saturday.'
+    )
+    found = extract_claims(text, published=PUBLISHED, gazetteer=gazetteer)
+    assert [(c.place_id, c.action, c.event_date.isoformat()) for c in found] == [
+        ("homs", "captured", "2024-11-30"),
+        ("homs", "captured", "2024-11-30"),
+        ("homs", "captured", "2024-11-30"),
+    ]
+
+
+def test_a_quotations_own_date_wins_over_its_saying(gazetteer):
+    text = '"We took Hama on Thursday," the commander said on Saturday.'
+    assert claims(gazetteer, text) == {("hama", "opposition", "captured", "2024-11-28", "claimed")}
