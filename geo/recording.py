@@ -100,6 +100,28 @@ class Recording:
                 if same is not None:
                     c = replace(c, event_date=same.event_date, date_precision=same.date_precision)
             out.append(c)
+        # "New authorities take Deir ez-Zor as Kurdish-led forces pull back": the other side
+        # of a change the story dated is of that date too
+        redated = {c.claim_id: c for c, o in zip(out, claims, strict=True) if c != o}
+        for i, c in enumerate(out):
+            top = self._headline_end if c.end <= self._headline_end else self._lead_end
+            if c.claim_id not in self._undated or c.claim_id in redated or c.end > top:
+                continue
+            other = next(
+                (
+                    b
+                    for b in redated.values()
+                    if b.place_id == c.place_id
+                    and b.actor != c.actor
+                    and {b.action, c.action} in _TWO_SIDES
+                    and b.end <= max(self._headline_end, self._lead_end)
+                ),
+                None,
+            )
+            if other is not None:
+                out[i] = replace(
+                    c, event_date=other.event_date, date_precision=other.date_precision
+                )
         return out
 
     def _date_retellings(self, claims: list[Claim]) -> list[Claim]:

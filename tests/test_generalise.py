@@ -2401,3 +2401,14 @@ def test_a_quotation_is_dated_by_its_saying_and_the_lead_by_the_story(gazetteer)
 def test_a_quotations_own_date_wins_over_its_saying(gazetteer):
     text = '"We took Hama on Thursday," the commander said on Saturday.'
     assert claims(gazetteer, text) == {("hama", "opposition", "captured", "2024-11-28", "claimed")}
+
+
+def test_the_other_side_of_a_headline_change_takes_its_date(gazetteer):
+    text = (
+        "Rebels take Homs as army pulls back\n\nRebels have taken control of Homs, the monitor "
+        'said. "Homs is now completely liberated," a rebel commander said late on Saturday.'
+    )
+    found = extract_claims(text, published=PUBLISHED, gazetteer=gazetteer)
+    assert ("homs", "government", "withdrew", "2024-11-30") in {
+        (c.place_id, c.actor, c.action, c.event_date.isoformat()) for c in found
+    }
