@@ -72,6 +72,15 @@ _COORDINATED_VERB = re.compile(
     r"(?:(?:also|then|later)\s+)?(?:(?:had|have|has|were|was|are|is)\s+)?(?:\w+ly\s+)?",
     re.IGNORECASE,
 )
+#: a verb right after "and", with no subject of its own ("…, and ceded the city")
+_AND_VERB = re.compile(
+    r"(?:,\s*|\s)and\s+(?:(?:then|later|also|eventually|finally)\s+)?"
+    r"(?:(?:had|have|has|were|was|are|is)\s+)?(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_SUBORDINATOR_WORD = re.compile(
+    r"\b(?:after|as|while|when|because|since|before|until|once)\b", re.IGNORECASE
+)
 #: a speech verb right before such a reference ("said its forces", "says that his fighters")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|announced|stated|added|claimed)(?:\s+that)?\s+$")
 
@@ -240,6 +249,19 @@ class Agency(Attribution):
                 earlier = pool[-2]
                 if earlier.actor != "air":
                     chosen = earlier
+            elif len(pool) > 1 and (and_verb := _AND_VERB.search(self.work, max(s, t0 - 40), t0)):
+                # "The SDF moved in as government forces pulled out, and ceded the city": a verb
+                # with no subject of its own after ", and" has the main clause's (after the last
+                # speech verb); after a bare "and", its own clause's ("after the army collapsed
+                # and pulled out")
+                comma = and_verb.group(0).startswith(",")
+                heads = [v.end() for v in SPEECH.finditer(self.work, s, t0)]
+                if not comma:
+                    heads += [v.end() for v in _SUBORDINATOR_WORD.finditer(self.work, s, t0)]
+                start = max(heads, default=s)
+                main = [a for a in pool if a.start >= start]
+                if main and main[0].actor != "air":
+                    chosen = main[0]
             if chosen.actor == "ref" and _FIRST_PERSON.match(self.work, chosen.start):
                 # "our forces restored control over X, SANA said": the speaker's side
                 side = self._speaker_side(s, e)

@@ -2412,3 +2412,28 @@ def test_the_other_side_of_a_headline_change_takes_its_date(gazetteer):
     assert ("homs", "government", "withdrew", "2024-11-30") in {
         (c.place_id, c.actor, c.action, c.event_date.isoformat()) for c in found
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after ", and" a verb with no subject has the main clause's; "ceded X to Y"
+        (
+            "The SDF moved into Raqqa on Friday as government forces pulled out, and ceded Tabqa "
+            "to the rebels on Saturday.",
+            {
+                ("raqqa", "sdf", "entered", "2024-11-29", "reported"),
+                ("raqqa", "government", "withdrew", "2024-11-29", "reported"),
+                ("tabqa", "sdf", "withdrew", "2024-11-30", "reported"),
+                ("tabqa", "opposition", "captured", "2024-11-30", "reported"),
+            },
+        ),
+        # after a bare "and", its own clause's
+        (
+            "Rebels said the army collapsed and pulled out of Hama.",
+            {("hama", "government", "withdrew", "2024-12-01", "claimed")},
+        ),
+    ],
+)
+def test_the_subject_of_a_verb_after_and(gazetteer, text, expected):
+    assert claims(gazetteer, text) == expected
