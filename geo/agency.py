@@ -41,6 +41,8 @@ _NOMINAL_WITHDRAWAL = re.compile(
 )
 #: a passive repulse whose subject is the attacker ("… but were repelled")
 _WERE_REPELLED = re.compile(r"(?:but|and)\s+(?:was|were|had been|have been)\b", re.IGNORECASE)
+#: a withdrawal named after what followed it, with no actor ("following an evening withdrawal")
+_FOLLOWING_WITHDRAWAL = re.compile(r"(?:following|after)\s", re.IGNORECASE)
 #: the owner of a noun right before it ("the regime's withdrawal")
 _POSSESSOR_BEFORE = re.compile(r"((?:[\w-]+\s+){0,2}[\w-]+)['’]s\s+$")
 #: what opens the clause of an intransitive "X fell" ("… as Damascus falls")
@@ -324,6 +326,13 @@ class Agency(Attribution):
             # "It described the pullback from the city as temporary" (an army statement): a
             # withdrawal no one is named for is the speaker's side's, where it has one
             return self._speaker_side(s, e)
+        if action == "withdrew" and _FOLLOWING_WITHDRAWAL.match(word):
+            # "X is under opposition control following an evening withdrawal": the defender's,
+            # when the text's last attacker is the other side
+            side = self._speaker_side(s, e)
+            if side is None and len(DEFENDERS) == 1 and self.last_attacker not in DEFENDERS:
+                side = next(iter(DEFENDERS))
+            return side
         if form == "subj" and action == "recaptured" and len(DEFENDERS) == 1:
             # "Khanasir was recaptured on Saturday": the theatre's defender (actions.tsv)
             return next(iter(DEFENDERS))

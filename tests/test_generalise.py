@@ -2437,3 +2437,15 @@ def test_the_other_side_of_a_headline_change_takes_its_date(gazetteer):
 )
 def test_the_subject_of_a_verb_after_and(gazetteer, text, expected):
     assert claims(gazetteer, text) == expected
+
+
+def test_a_withdrawal_named_after_what_followed_it(gazetteer):
+    text = (
+        "Rebels entered Saraqib on Friday. The Observatory says Khan Sheikhoun is under "
+        "opposition control following an evening withdrawal."
+    )
+    assert claims(gazetteer, text) == {
+        ("saraqib", "opposition", "entered", "2024-11-29", "reported"),
+        ("khan-shaykhun", "opposition", "captured", "2024-12-01", "claimed"),
+        ("khan-shaykhun", "government", "withdrew", "2024-12-01", "claimed"),
+    }
