@@ -85,7 +85,9 @@ _SAID_ON = re.compile(
 )
 #: a date fronting its sentence: "On Friday, as …", "Late on Saturday the army …"
 _FRONTED_DATE = re.compile(
-    r"\W*(?:(?:late|early|later|earlier|by|since|until)\s+)?(?:on\s+)?$", re.I
+    r"\W*(?:(?:late|early|later|earlier|by|since|until)\s+)?(?:on\s+)?"
+    r"(?:the\s+(?:evening|morning|night|afternoon|end)\s+of\s+)?$",  # "By the evening of 30 …"
+    re.I,
 )
 #: a line that is a date and nothing else ("Thursday 28 November 2024"), or a paragraph that
 #: opens with one as its own sentence ("Wednesday 27 November. The HTS-led …")
@@ -233,7 +235,13 @@ class Dating:
                     else 0
                 )
                 return replace(later[0], value=last + timedelta(days=days))
-        fronted = [d for d in plain if _FRONTED_DATE.match(self.work, s, d.start)]
+        # a date fronting the sentence, or the clause after a colon or semicolon that holds
+        # the claim ("Aleppo fell within 48 hours: by the evening of 30 November insurgents …")
+        head = max(self.work.rfind(":", s, q0), self.work.rfind(";", s, q0)) + 1 or s
+        head = max(head, s)
+        fronted = [
+            d for d in plain if _FRONTED_DATE.match(self.work, head, d.start) and d.start >= head
+        ] or [d for d in plain if _FRONTED_DATE.match(self.work, s, d.start)]
         if fronted and fronted[0].end <= q0:
             return fronted[0]
         said = self._said_date(q0, q1, s, e, plain)

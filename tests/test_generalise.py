@@ -2449,3 +2449,17 @@ def test_a_withdrawal_named_after_what_followed_it(gazetteer):
         ("khan-shaykhun", "opposition", "captured", "2024-12-01", "claimed"),
         ("khan-shaykhun", "government", "withdrew", "2024-12-01", "claimed"),
     }
+
+
+def test_a_date_fronting_the_clause_after_a_colon_and_places_among_them(gazetteer):
+    text = (
+        "Hama fell on Thursday: by the evening of 29 November insurgents held most of the city, "
+        "and the last government-held towns of Idlib province — Maarat al-Numan and Khan "
+        "Shaykhun among them — had been given up."
+    )
+    assert claims(gazetteer, text) == {
+        ("hama", "opposition", "captured", "2024-11-28", "reported"),
+        ("hama", "opposition", "captured", "2024-11-29", "reported"),
+        ("maarat-al-numan", "government", "withdrew", "2024-11-29", "reported"),
+        ("khan-shaykhun", "government", "withdrew", "2024-11-29", "reported"),
+    }
