@@ -69,6 +69,7 @@ from geo.ellipsis import Ellipsis
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.lexicon import default_lexicon
 from geo.mentions import Mention, place_mention
+from geo.modality import BLOCKED, NEGATED, mood_before, still_to_come
 from geo.recording import HEADLINE_CHARS, Draft, Recording, dedupe
 from geo.records import Claim
 from geo.scan import RowScanner
@@ -155,39 +156,6 @@ _DESTINATION = re.compile(
 #: a one-word trigger that may be a participle used as an adjective ("the vacated buildings")
 _PARTICIPLE_ADJECTIVE = re.compile(r"[a-z]+ed", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his)\s+$", re.IGNORECASE)
-#: a modal right after a nominal trigger's place: the change is one that may come ("will" is
-#: left out: "The takeover of Saraqib will enable the factions to …" happened)
-_MODAL_AFTER = re.compile(
-    r"\s*(?:,[^,.;]{0,60},\s*)?(?:would|could|might|may"
-    # "the liberation of the whole city is a matter of hours": still to come
-    r"|(?:is|was)\s+(?:only\s+|just\s+)?a\s+matter\s+of\s+(?:hours|days|time)"
-    r"|(?:is|was|seemed|seems)\s+(?:now\s+)?(?:imminent|expected|likely))\b",
-    re.IGNORECASE,
-)
-#: a modal whose consequence is the trigger, a few words on ("would force the SAA to | defend")
-_MODAL_REACH = re.compile(
-    r"\b(?:would|could|might)\s+(?:not\s+)?(?:force|allow|enable|compel|push|lead|let|help)\s+"
-    r"(?:[\w'’-]+\s+){1,3}?to\s+$",
-    re.IGNORECASE,
-)
-_BLOCKED_BEFORE = re.compile(
-    r"(?:\bif\b[^,.;]{0,60}|\b(?:"
-    + "|".join(p.pattern for p in LEXICON.cues["block"])
-    + r")\s+(?:\w+\s+)?)$",
-    re.IGNORECASE,
-)
-_NEGATED_BEFORE = re.compile(
-    r"\b(?:" + "|".join(p.pattern for p in LEXICON.cues["negation"]) + r")\s+(?:\w+\s+)?$|"
-    r"n['’]t\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
-#: "likely seized", "likely withdrew": an analyst's hedge on a past event (a claim), not "the
-#: likely fall of" (an event to come)
-_HEDGED_PAST = re.compile(
-    r"\blikely\s+(?:\w+ed|took|overran|fell|won|drove|withdrew|retook|swept|broke|held|lost"
-    r"|left|fled|seized|entered)\b",
-    re.IGNORECASE,
-)
 _OUT_OF = re.compile(r"\b(?:outside|from|out\s+of|away)\b", re.IGNORECASE)
 #: the army's euphemisms for a withdrawal
 _REDEPLOYED = re.compile(r"redeploy|reposition|regroup", re.IGNORECASE)
@@ -401,20 +369,13 @@ class _Extractor(Arguments, Agency, Dating, Recording, Ellipsis):
                 self.work, max(s, t0 - 8), t0
             ):
                 continue  # "moved into the vacated buildings": an adjective, not a verb
-            window = self.work[max(s, t0 - 70) : t0]
-            if _MODAL_REACH.search(window):
+            mood = mood_before(self.work, s, t0, m.end())
+            if mood == BLOCKED:  # "to repel the attack on X", "would force the SAA to defend"
                 covered = self._cover_nested(m.end(), e)
-                continue  # "would force the SAA to defend the city": a consequence to come
-            negated = False
-            if _maybe_blocked(window):
-                if _BLOCKED_BEFORE.search(window) and not _HEDGED_PAST.search(
-                    self.work, max(s, t0 - 12), m.end()
-                ):
-                    covered = self._cover_nested(m.end(), e)  # "to repel the attack on X"
-                    continue
-                negated = _NEGATED_BEFORE.search(window) is not None
+                continue
+            negated = mood == NEGATED
             new = self._trigger(action, form, static_row, row_actor, m, s, e, places, actors)
-            if new and _NOMINAL.search(m.group(0)) and _MODAL_AFTER.match(self.work, new[-1].end):
+            if new and _NOMINAL.search(m.group(0)) and still_to_come(self.work, new[-1].end):
                 continue  # "The fall of Homs would cut Damascus off": what may come, not a change
             if negated:  # "Hama has not fallen": a denial of the claim, never a capture
                 new = [replace(d, negated=True) for d in new if d.place is not None]
@@ -714,12 +675,3 @@ class _Extractor(Arguments, Agency, Dating, Recording, Ellipsis):
             if pattern.search(window):
                 return extent
         return None
-
-
-_BLOCK_WORDS = LEXICON.cue_heads("block") | LEXICON.cue_heads("negation") | {"if", "to", "time"}
-
-
-def _maybe_blocked(window: str) -> bool:
-    """Cheap test: could :data:`_BLOCKED_BEFORE` match at the end of ``window``?"""
-    words = re.findall(r"[\w’']+", window.lower())
-    return "if" in words or any(w in _BLOCK_WORDS or w.endswith(("n't", "n’t")) for w in words[-3:])
