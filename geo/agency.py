@@ -6,18 +6,23 @@ the noun a participle modifies ("the factions now controlling it"); the subject 
 sentence (parentheticals and oblique phrases such as "from regime forces" skipped), a relative
 pronoun's antecedent, a fronted clause's main subject ("After seizing X, the rebels …"). "They",
 "its fighters" refer back to the last actor; "our forces" are the speaker's side
-(``claimants.tsv``); a place that "fell" with no agent fell to the text's last attacker. The
-extractor (:mod:`geo.claims`) mixes this in.
+(``claimants.tsv``); a place that "fell" with no agent fell to the text's last attacker. A
+taker named after "lost X to" captures it, and generic rebels who take a place of a region with
+its own opposition are that opposition in their whole sentence. The extractor
+(:mod:`geo.claims`) mixes this in.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from geo.actors import Actor, actor_of_word
 from geo.attribution import PARENTHETICAL, SPEECH, Attribution
 from geo.columns import REPORTER
+from geo.gazetteer import Gazetteer
 from geo.lexicon import default_lexicon
+from geo.recording import Draft
 
 LEXICON = default_lexicon()
 
@@ -87,6 +92,27 @@ _SUBORDINATOR_WORD = re.compile(
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|announced|stated|added|claimed)(?:\s+that)?\s+$")
 
 
+#: "lost X to the SNA", "handed X over to local factions": the taker after the place
+_LOST_TO = re.compile(r"\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
+_GIVEN_UP = re.compile(
+    r"(?:los(?:e|es|t|ing)|hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|ced(?:e|es|ed|ing)"
+    r"|surrender(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+#: the regional oppositions (``regions.tsv``: rebels in Daraa are the southern opposition)
+REGIONAL_ACTORS = frozenset(LEXICON.regions.values())
+#: an actor term that names no particular force ("rebel forces", "the fighters")
+_GENERIC_REBELS = re.compile(
+    r"(?:the\s+|armed\s+|local\s+)*(?:rebels?|insurgents?|opposition|fighters|factions|militants"
+    r"|gunmen)(?:\s+(?:forces|fighters|factions|groups))?\s*$",
+    re.IGNORECASE,
+)
+_SPEAKER_NOUN = re.compile(
+    r"\b(?:commanders?|spokes(?:man|men|person|woman)|officials?|leaders?|sources?)\s*$",
+    re.IGNORECASE,
+)
+
+
 class Agency(Attribution):
     """The actor finder of the extractor (it needs the claimant of a sentence, hence the
     attribution it extends)."""
@@ -94,6 +120,7 @@ class Agency(Attribution):
     last_actor: str | None
     last_attacker: str | None
     channel: str | None
+    gaz: Gazetteer
 
     def _actor(
         self,
@@ -365,3 +392,50 @@ class Agency(Attribution):
         if actor == "ref":
             return self.last_actor or "opposition"
         return actor
+
+    def _lost_to(self, m: re.Match[str], new: list[Draft], actors: list[Actor]) -> list[Draft]:
+        """ "after losing Deir Hafer to the SNA", "handed over the city of Daraa to local
+        factions": the taker named after "to" captured it."""
+        if not _GIVEN_UP.match(m.group(0)):
+            return []
+        out = []
+        for d in new:
+            if d.action != "withdrew":
+                continue
+            end = d.place.end if d.place is not None else d.end  # "lost 20 villages to the SNA"
+            to = _LOST_TO.match(self.work, end)
+            taker = [
+                a
+                for a in actors
+                if to and end < a.start <= to.end() and a.actor not in ("ref", "air")
+            ]
+            if taker:
+                who = taker[0].actor  # the army's taking back is a recapture (actions.tsv)
+                if d.place is not None and d.place.place_id:  # "to local factions" in Daraa
+                    admin1 = self.gaz.place(d.place.place_id).admin1
+                    who = LEXICON.regions.get((admin1, who), who)
+                act = LEXICON.actions.get((who, "captured", False), "captured")
+                out.append(replace(d, end=taker[0].end, actor=who, action=act))
+        return out
+
+    def _one_regional_actor(self, drafts: list[Draft], actors: list[Actor]) -> list[Draft]:
+        """ "Rebels pushed to 20 km from Damascus, having taken Daraa province": when generic
+        rebels take a place of a region with its own opposition (``regions.tsv``), their other
+        claims in the sentence are that regional opposition's too."""
+        regional = {d.actor for d in drafts if d.actor in REGIONAL_ACTORS}
+        if len(regional) != 1 or not any(d.actor == "opposition" for d in drafts):
+            return drafts
+        # "… according to a war monitor and rebel commanders": a speaker is no force of its own
+        generic = [
+            a
+            for a in actors
+            if a.actor == "opposition" and not _SPEAKER_NOUN.search(self.work, a.start, a.end)
+        ]
+        if not generic or any(
+            not _GENERIC_REBELS.match(self.work, a.start, a.end) for a in generic
+        ):
+            # "HTS took Hama as rebels took Daraa": two forces; "Two days after Hama fell,
+            # southern fighters were in al-Sanamayn": no rebels whose other claims to carry
+            return drafts
+        (who,) = regional
+        return [replace(d, actor=who) if d.actor == "opposition" else d for d in drafts]

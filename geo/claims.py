@@ -48,7 +48,7 @@ from dataclasses import replace
 from datetime import date
 
 from geo.actors import Actor, find_actors
-from geo.agency import _NOMINAL, DEFENDERS, Agency
+from geo.agency import _NOMINAL, DEFENDERS, REGIONAL_ACTORS, Agency
 from geo.anaphora import SETTLEMENT_OR_FACILITY, find_anaphors, find_epithets
 from geo.arguments import LOCATIVE_PREPS, Arguments, Unnamed
 from geo.attribution import (
@@ -159,27 +159,8 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his)\s+$", re.IGNORECA
 _OUT_OF = re.compile(r"\b(?:outside|from|out\s+of|away)\b", re.IGNORECASE)
 #: the army's euphemisms for a withdrawal
 _REDEPLOYED = re.compile(r"redeploy|reposition|regroup", re.IGNORECASE)
-#: "lost X to the SNA", "handed X over to local factions": the taker after the place
-_LOST_TO = re.compile(r"\s+(?:over\s+|back\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
-_GIVEN_UP = re.compile(
-    r"(?:los(?:e|es|t|ing)|hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|ced(?:e|es|ed|ing)"
-    r"|surrender(?:s|ed|ing)?)\b",
-    re.IGNORECASE,
-)
 #: an actor's own unnamed places: "in their positions", "holding its posts"
 _OWN_POSITIONS = re.compile(r"\b(?:its|their|his|our)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-#: the regional oppositions (``regions.tsv``: rebels in Daraa are the southern opposition)
-_REGIONAL_ACTORS = frozenset(LEXICON.regions.values())
-#: an actor term that names no particular force ("rebel forces", "the fighters")
-_GENERIC_REBELS = re.compile(
-    r"(?:the\s+|armed\s+|local\s+)*(?:rebels?|insurgents?|opposition|fighters|factions|militants"
-    r"|gunmen)(?:\s+(?:forces|fighters|factions|groups))?\s*$",
-    re.IGNORECASE,
-)
-_SPEAKER_NOUN = re.compile(
-    r"\b(?:commanders?|spokes(?:man|men|person|woman)|officials?|leaders?|sources?)\s*$",
-    re.IGNORECASE,
-)
 #: the start of an apposition before an adjectival trigger (", a Kurdish-held town")
 _APPOSITION_BEFORE = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: a comparison that extends a subject's claim to a further list: "…, as are Halfaya and Suran"
@@ -393,53 +374,6 @@ class _Extractor(Arguments, Agency, Dating, Recording, Ellipsis):
         drafts = self._one_regional_actor(drafts, actors)
         return drafts + self._gapped(drafts, s, e)  # "… and Suwayda the following day"
 
-    def _lost_to(self, m: re.Match[str], new: list[Draft], actors: list[Actor]) -> list[Draft]:
-        """ "after losing Deir Hafer to the SNA", "handed over the city of Daraa to local
-        factions": the taker named after "to" captured it."""
-        if not _GIVEN_UP.match(m.group(0)):
-            return []
-        out = []
-        for d in new:
-            if d.action != "withdrew":
-                continue
-            end = d.place.end if d.place is not None else d.end  # "lost 20 villages to the SNA"
-            to = _LOST_TO.match(self.work, end)
-            taker = [
-                a
-                for a in actors
-                if to and end < a.start <= to.end() and a.actor not in ("ref", "air")
-            ]
-            if taker:
-                who = taker[0].actor  # the army's taking back is a recapture (actions.tsv)
-                if d.place is not None and d.place.place_id:  # "to local factions" in Daraa
-                    admin1 = self.gaz.place(d.place.place_id).admin1
-                    who = LEXICON.regions.get((admin1, who), who)
-                act = LEXICON.actions.get((who, "captured", False), "captured")
-                out.append(replace(d, end=taker[0].end, actor=who, action=act))
-        return out
-
-    def _one_regional_actor(self, drafts: list[Draft], actors: list[Actor]) -> list[Draft]:
-        """ "Rebels pushed to 20 km from Damascus, having taken Daraa province": when generic
-        rebels take a place of a region with its own opposition (``regions.tsv``), their other
-        claims in the sentence are that regional opposition's too."""
-        regional = {d.actor for d in drafts if d.actor in _REGIONAL_ACTORS}
-        if len(regional) != 1 or not any(d.actor == "opposition" for d in drafts):
-            return drafts
-        # "… according to a war monitor and rebel commanders": a speaker is no force of its own
-        generic = [
-            a
-            for a in actors
-            if a.actor == "opposition" and not _SPEAKER_NOUN.search(self.work, a.start, a.end)
-        ]
-        if not generic or any(
-            not _GENERIC_REBELS.match(self.work, a.start, a.end) for a in generic
-        ):
-            # "HTS took Hama as rebels took Daraa": two forces; "Two days after Hama fell,
-            # southern fighters were in al-Sanamayn": no rebels whose other claims to carry
-            return drafts
-        (who,) = regional
-        return [replace(d, actor=who) if d.actor == "opposition" else d for d in drafts]
-
     def _trigger(
         self,
         action: str,
@@ -612,7 +546,7 @@ class _Extractor(Arguments, Agency, Dating, Recording, Ellipsis):
             # describes a place names no one who acts
             whos = {d.actor for d in drafts}
             # "… took Daraa province. They then reached Damascus": the regional opposition
-            self.last_actor = whos.pop() if whos <= _REGIONAL_ACTORS and len(whos) == 1 else actor
+            self.last_actor = whos.pop() if whos <= REGIONAL_ACTORS and len(whos) == 1 else actor
             if action in ("captured", "entered") and not static and actor not in DEFENDERS:
                 self.last_attacker = actor
         return drafts
