@@ -1,9 +1,14 @@
 """Dating a claim: its clause, the date expression that governs it, and whether it is history.
 
-A claim takes a date of its own clause; else "a day after ..." counted from the sentence's date;
-a date fronting the sentence ("On Friday, as ..."); "by midday", "the next morning" counted from
-the date the text last gave; a date header above it (a liveblog's "Thursday 28 November"); else
-the publication date. A year before 2024 in the claim's clause makes it history, not a claim.
+A claim takes a date of its own clause (in a quotation, "now" is when it was said); else the
+date of the clause a comma-less participle clause ends; "a day after ..." counted from the
+sentence's date, or from the change the text dated before ("Two days after Hama fell"); "by
+midday", "the next morning", "on the first day" counted from the date the text last gave; a date
+fronting the sentence or the clause after a colon ("On Friday, as ..."); the date a quotation
+was said; a date header above it (a liveblog's "Thursday 28 November"); else the publication
+date. A year before 2024 in the claim's clause, or a relative clause recalling "that offensive",
+makes it history, not a claim. (Retellings and headlines are dated later, in
+:mod:`geo.recording`.)
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """From a claim in the making to its record: the draft the extractor fills in, and how it
 becomes a :class:`geo.records.Claim` — its id, date, confidence and status, a headline's
-unnamed town, a denial's own record, one claim per change per trigger. The extractor
+unnamed town, a denial's own record, one claim per change per trigger — and the dates a story
+lends its headline, its lead and its retellings ("had taken X"). The extractor
 (:mod:`geo.claims`) mixes this in.
 """
 
