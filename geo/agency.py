@@ -85,6 +85,7 @@ _AND_VERB = re.compile(
     r"(?:(?:had|have|has|were|was|are|is)\s+)?(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
+#: a word that opens a subordinate clause, whose subject a bare "and" goes on with
 _SUBORDINATOR_WORD = re.compile(
     r"\b(?:after|as|while|when|because|since|before|until|once)\b", re.IGNORECASE
 )
