@@ -2463,3 +2463,11 @@ def test_a_date_fronting_the_clause_after_a_colon_and_places_among_them(gazettee
         ("maarat-al-numan", "government", "withdrew", "2024-11-29", "reported"),
         ("khan-shaykhun", "government", "withdrew", "2024-11-29", "reported"),
     }
+
+
+def test_holding_attackers_off_at_a_distance_is_a_repulse(gazetteer):
+    text = (
+        "The army said its forces had launched a counteroffensive, keeping the insurgents "
+        "roughly 10 km (6 miles) from Hama."
+    )
+    assert claims(gazetteer, text) == {("hama", "government", "repelled", "2024-12-01", "claimed")}
