@@ -33,7 +33,8 @@ _ANAPHOR_KINDS = {
 _ANAPHOR = re.compile(
     r"\b(?:the|its|their) (?:entire |whole |sprawling |strategic |key |besieged "
     r"|[a-z]*(?:north|south)?(?:east|west)?ern |central |ancient |provincial |embattled "
-    r"|nearby |same )?(?:air |military |border )?(?P<kind>"
+    r"|nearby |same |[a-z]+-(?:majority|dominated|populated) )?(?:air |military |border )?"
+    r"(?P<kind>"
     + "|".join(sorted(_ANAPHOR_KINDS, key=len, reverse=True))
     # "the city centres of Hasakah and Qamishli" names its cities after it
     + r")\b(?!\s+(?:of|council|hall)\b|\s+cent(?:re|er)s?\s+of\b)",

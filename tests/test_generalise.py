@@ -2471,3 +2471,16 @@ def test_holding_attackers_off_at_a_distance_is_a_repulse(gazetteer):
         "roughly 10 km (6 miles) from Hama."
     )
     assert claims(gazetteer, text) == {("hama", "government", "repelled", "2024-12-01", "claimed")}
+
+
+def test_footage_that_appears_to_show_an_entry_into_the_majority_town(gazetteer):
+    # "the Ismaili-majority town" refers back to the town; footage that "appeared to show" is
+    # an unconfirmed claim
+    text = (
+        "Rebels approached Salamiyah on Saturday. Footage appeared to show fighters driving "
+        "through the Ismaili-majority town's main square."
+    )
+    assert claims(gazetteer, text) == {
+        ("salamiyah", "opposition", "advancing", "2024-11-30", "reported"),
+        ("salamiyah", "opposition", "entered", "2024-12-01", "claimed"),
+    }
