@@ -102,6 +102,20 @@ _GIVEN_UP = re.compile(
 )
 #: the regional oppositions (``regions.tsv``: rebels in Daraa are the southern opposition)
 REGIONAL_ACTORS = frozenset(LEXICON.regions.values())
+
+
+def _ground_sides_before(actors: list[Actor], s: int, t0: int) -> list[Actor]:
+    """The actors of the sentence before its trigger, air power left out: the attackers who
+    "were repelled", the troops who "were cut off"."""
+    return [a for a in actors if s <= a.start and a.end <= t0 and a.actor != "air"]
+
+
+def regional_actor(gaz: Gazetteer, place_id: str, actor: str) -> str:
+    """``actor`` as the governorate of ``place_id`` names it (``regions.tsv``: the opposition
+    in Daraa is the southern opposition)."""
+    return LEXICON.regions.get((gaz.place(place_id).admin1, actor), actor)
+
+
 #: an actor term that names no particular force ("rebel forces", "the fighters")
 _GENERIC_REBELS = re.compile(
     r"(?:the\s+|armed\s+|local\s+)*(?:rebels?|insurgents?|opposition|fighters|factions|militants"
@@ -182,7 +196,7 @@ class Agency(Attribution):
         if action == "repelled" and _WERE_REPELLED.match(word):
             # "Turkish-backed factions attacked SDF positions but were repelled, the SDF said":
             # the subject attacked; the speaker's side (else the theatre's defender) repelled
-            attackers = [a for a in actors if s <= a.start and a.end <= t0 and a.actor != "air"]
+            attackers = _ground_sides_before(actors, s, t0)
             if not attackers:
                 return None
             side = self._resolve_actor(attackers[0].actor)
@@ -218,7 +232,7 @@ class Agency(Attribution):
                 # "…, handing it over to local tribal forces": the taker is named there, and
                 # one the lexicon does not know is no one else in the sentence
                 return None
-            besieged = [a for a in actors if s <= a.start and a.end <= t0 and a.actor != "air"]
+            besieged = _ground_sides_before(actors, s, t0)
             if action == "besieging" and not agent and besieged:
                 # "Troops in Qamhana were cut off": the troops are the besieged; the besieger is
                 # the other side (the text's last attacker, else the theatre's)
@@ -413,8 +427,7 @@ class Agency(Attribution):
             if taker:
                 who = taker[0].actor  # the army's taking back is a recapture (actions.tsv)
                 if d.place is not None and d.place.place_id:  # "to local factions" in Daraa
-                    admin1 = self.gaz.place(d.place.place_id).admin1
-                    who = LEXICON.regions.get((admin1, who), who)
+                    who = regional_actor(self.gaz, d.place.place_id, who)
                 act = LEXICON.actions.get((who, "captured", False), "captured")
                 out.append(replace(d, end=taker[0].end, actor=who, action=act))
         return out

@@ -48,7 +48,7 @@ from dataclasses import replace
 from datetime import date
 
 from geo.actors import Actor, find_actors
-from geo.agency import _NOMINAL, DEFENDERS, REGIONAL_ACTORS, Agency
+from geo.agency import _NOMINAL, DEFENDERS, REGIONAL_ACTORS, Agency, regional_actor
 from geo.anaphora import SETTLEMENT_OR_FACILITY, find_anaphors, find_epithets
 from geo.arguments import LOCATIVE_PREPS, Arguments, Unnamed
 from geo.attribution import (
@@ -526,7 +526,7 @@ class _Extractor(Arguments, Agency, Dating, Recording, Ellipsis):
             extent = None if unnamed else self._extent(extent_span, place, form, m)
             who = actor
             if place is not None and place.place_id:
-                who = LEXICON.regions.get((self.gaz.place(place.place_id).admin1, actor), actor)
+                who = regional_actor(self.gaz, place.place_id, actor)
             elif unnamed:
                 who = self._region_of_sentence(places, s, e, actor)
             if form in ("obj", "obj_inside") and target.start < t0:

@@ -242,8 +242,8 @@ class Dating:
                 return replace(later[0], value=last + timedelta(days=days))
         # a date fronting the sentence, or the clause after a colon or semicolon that holds
         # the claim ("Aleppo fell within 48 hours: by the evening of 30 November insurgents …")
-        head = max(self.work.rfind(":", s, q0), self.work.rfind(";", s, q0)) + 1 or s
-        head = max(head, s)
+        cut = max(self.work.rfind(":", s, q0), self.work.rfind(";", s, q0))
+        head = cut + 1 if cut >= s else s
         fronted = [
             d for d in plain if _FRONTED_DATE.match(self.work, head, d.start) and d.start >= head
         ] or [d for d in plain if _FRONTED_DATE.match(self.work, s, d.start)]

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from geo.agency import regional_actor
 from geo.dates import NEXT_BASIS, OFFSET_BASIS, SAME_DAY_BASIS, DateFound
 from geo.gazetteer import Gazetteer
 from geo.lexicon import default_lexicon
@@ -63,9 +64,7 @@ class Ellipsis:
             value = _elided_date(when, before)
             if value is None:
                 continue
-            actor = _REGIONAL.get(last.actor, last.actor)
-            place = self.gaz.place(p.place_id)
-            actor = LEXICON.regions.get((place.admin1, actor), actor)
+            actor = regional_actor(self.gaz, p.place_id, _REGIONAL.get(last.actor, last.actor))
             out.append(
                 replace(
                     last,

@@ -80,13 +80,18 @@ class Recording:
         i = bisect.bisect_left(self._place_starts, self._headline_end)
         return next((p for p in self.places[i : i + 8] if p.place_type in types), None)
 
+    def _story_top(self, c: Claim) -> int:
+        """Where the part of the story that ``c`` may stand in ends: the headline for a
+        headline claim, else the lead sentence."""
+        return self._headline_end if c.end <= self._headline_end else self._lead_end
+
     def _date_headlines(self, claims: list[Claim]) -> list[Claim]:
         """An undated claim of the headline or the lead sentence takes the date the story
         gives the same change ("Fighters seize Tal Rifaat" over "… seized Tal Rifaat on
         Sunday"): both tell first what the story dates after them."""
         out = []
         for c in claims:
-            top = self._headline_end if c.end <= self._headline_end else self._lead_end
+            top = self._story_top(c)
             if c.claim_id in self._undated and c.end <= top and c.action in _ONE_TIME:
                 same = next(
                     (
@@ -105,8 +110,11 @@ class Recording:
         # of a change the story dated is of that date too
         redated = {c.claim_id: c for c, o in zip(out, claims, strict=True) if c != o}
         for i, c in enumerate(out):
-            top = self._headline_end if c.end <= self._headline_end else self._lead_end
-            if c.claim_id not in self._undated or c.claim_id in redated or c.end > top:
+            if (
+                c.claim_id not in self._undated
+                or c.claim_id in redated
+                or c.end > self._story_top(c)
+            ):
                 continue
             other = next(
                 (
